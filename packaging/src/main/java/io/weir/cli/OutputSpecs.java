@@ -1,0 +1,121 @@
+package io.weir.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.weir.core.field.Field;
+import io.weir.core.pipeline.RecordSink;
+import io.weir.export.text.ByteOutput;
+import io.weir.export.text.CsvSink;
+import io.weir.export.text.JsonSink;
+import io.weir.export.text.TextSink;
+
+/** The {@code -o} option: {@code text}, {@code json}, {@code csv}, each to stdout or {@code file=PATH}. */
+final class OutputSpecs
+{
+    static final List<OptionHelp> TEXT_OPTIONS = List.of(
+        new OptionHelp("file", "f", "PATH", "write to PATH instead of stdout"),
+        new OptionHelp("mac", "m", null, "hide MAC addresses"));
+    static final List<OptionHelp> FILE_OPTIONS = List.of(
+        new OptionHelp("file", "f", "PATH", "write to PATH instead of stdout"));
+
+    private OutputSpecs()
+    {
+    }
+
+    /** Opens every output; a usage or open error closes what was already opened. */
+    static List<RecordSink> open(final List<String> specs, final List<Field> allFields)
+    {
+        final List<RecordSink> sinks = new ArrayList<>();
+        boolean stdoutTaken = false;
+        try
+        {
+            for (final String text : specs.isEmpty() ? List.of("text") : specs)
+            {
+                final OptionString spec = OptionString.parse(text);
+                final String name = spec.plugin();
+                if (!name.equals("text") && !name.equals("json") && !name.equals("csv"))
+                {
+                    throw new UsageException("unknown output plugin '" + name + "' (known: text, json, csv)");
+                }
+                spec.allowOnly(OptionHelp.names(name.equals("text") ? TEXT_OPTIONS : FILE_OPTIONS));
+                final String file = spec.value("file", "f");
+                final boolean toStdout = file == null || file.equals("-");
+                if (toStdout && stdoutTaken)
+                {
+                    throw new UsageException("only one output can write to stdout; give the others file=PATH");
+                }
+                stdoutTaken |= toStdout;
+                final String description = name + " to " + (toStdout ? "stdout" : file);
+                final ByteOutput out = new ByteOutput(toStdout ? stdout() : openFile(file));
+                switch (name)
+                {
+                    case "json":
+                        sinks.add(new JsonSink(out, description));
+                        break;
+                    case "csv":
+                        sinks.add(new CsvSink(out, description, allFields));
+                        break;
+                    default:
+                        sinks.add(new TextSink(out, description, !spec.flag("mac", "m")));
+                        break;
+                }
+            }
+            return sinks;
+        }
+        catch (final RuntimeException ex)
+        {
+            closeQuietly(sinks);
+            throw ex;
+        }
+    }
+
+    private static OutputStream stdout()
+    {
+        return new FileOutputStream(FileDescriptor.out);
+    }
+
+    private static OutputStream openFile(final String file)
+    {
+        try
+        {
+            return Files.newOutputStream(Path.of(file));
+        }
+        catch (final IOException ex)
+        {
+            throw new UsageException("cannot write output file " + file + ": " + ex.getMessage());
+        }
+    }
+
+    private static void closeQuietly(final List<RecordSink> sinks)
+    {
+        for (final RecordSink sink : sinks)
+        {
+            try
+            {
+                sink.close();
+            }
+            catch (final IOException ex)
+            {
+                System.err.println("weir: closing " + sink.describe() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    static void help(final StringBuilder out)
+    {
+        out.append("Output plugins (-o, may be repeated; default text to stdout):\n");
+        out.append("  text      aligned table for people\n");
+        OptionHelp.append(out, TEXT_OPTIONS);
+        out.append("  json      NDJSON, one flow per line; keys are IANA element names\n");
+        OptionHelp.append(out, FILE_OPTIONS);
+        out.append("  csv       CSV with a header row of every possible field\n");
+        OptionHelp.append(out, FILE_OPTIONS);
+    }
+}
