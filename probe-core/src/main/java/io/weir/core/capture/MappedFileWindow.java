@@ -17,7 +17,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 final class MappedFileWindow implements AutoCloseable
 {
-    static final long DEFAULT_WINDOW_BYTES = 1L << 30;
+    static final long DEFAULT_WINDOW_BYTES = 32L << 20;
     private static final long PAGE_MASK = ~4095L;
 
     private final FileChannel channel;
