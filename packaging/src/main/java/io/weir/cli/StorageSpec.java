@@ -9,7 +9,7 @@ final class StorageSpec
 {
     static final List<OptionHelp> CACHE_OPTIONS = List.of(
         new OptionHelp("size", "s", "EXP", "cache holds 2^EXP flow records (default 17)"),
-        new OptionHelp("line", "l", "EXP", "rows of 2^EXP records, LRU inside a row (default 4)"),
+        new OptionHelp("line", "l", "EXP", "rows of 2^EXP records (0..4), LRU inside a row (default 4)"),
         new OptionHelp("active", "a", "SEC", "active timeout (default 300)"),
         new OptionHelp("inactive", "i", "SEC", "inactive timeout (default 30)"),
         new OptionHelp("split", "S", null, "split biflows into uniflows"),
@@ -35,7 +35,7 @@ final class StorageSpec
         }
         spec.allowOnly(OptionHelp.names(CACHE_OPTIONS));
         final int size = spec.intValue(defaults.sizeExponent(), 4, 30, "size", "s");
-        final int line = spec.intValue(defaults.rowExponent(), 0, Math.min(8, size), "line", "l");
+        final int line = spec.intValue(defaults.rowExponent(), 0, FlowCacheConfig.MAX_ROW_EXPONENT, "line", "l");
         return new FlowCacheConfig(
             size,
             line,

@@ -1,6 +1,10 @@
 package io.weir.core.flow;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import io.weir.core.decode.PacketView;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The biflow cache: set-associative rows of records (ipfixprobe's layout: 2^17 records in rows
@@ -12,9 +16,19 @@ import io.weir.core.decode.PacketView;
  * their key never comes back. A TCP SYN on a flow that already saw FIN or RST in the SYN's
  * direction ends the old flow ("end of flow") and starts a new one.
  *
- * <p>Per row, the tags (32 bits of the hash, never 0 for a used slot) and the last-seen second
- * of the row's slots sit next to each other, so a lookup and a sweep touch one or two cache
- * lines before any record. Not thread safe: owned by the capture worker.
+ * <p>Each slot has one 64-bit word of metadata, and a row's words sit together in one aligned
+ * block (128 bytes for a row of 16), so a lookup and a sweep touch that block before any record:
+ * <pre>
+ *  63                 32 31                 0
+ * +---------------------+--------------------+
+ * | tag (32 bits of the | last seen, seconds |   tag 0 = free slot
+ * | hash, never 0)      |                    |
+ * +---------------------+--------------------+
+ * </pre>
+ * A row's LRU order is one long of 4-bit slot numbers, most recently used in the low nibble
+ * (so rows hold at most 16 records); the 8 KiB of order words for the default cache stay in
+ * the CPU cache, and a move is a few shifts and masks.
+ * Not thread safe: owned by the capture worker.
  */
 public final class FlowCache
 {
@@ -22,6 +36,10 @@ public final class FlowCache
     private static final int TCP_SYN = 0x02;
     private static final int TCP_RST = 0x04;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int TAG_SHIFT = 32;
+    private static final long SECONDS_MASK = 0xFFFF_FFFFL;
+    private static final long NIBBLE_ONES = 0x1111_1111_1111_1111L;
+    private static final long NIBBLE_HIGH_BITS = 0x8888_8888_8888_8888L;
 
     private final FlowTable table;
     private final FlowExport export;
@@ -35,10 +53,8 @@ public final class FlowCache
     private final int sweepSlots;
     private final int activeTimeoutSeconds;
     private final int inactiveTimeoutSeconds;
-    /** Per row: rowSize tags, then rowSize last-seen seconds. */
-    private final int[] rowMeta;
-    /** Per row: the row's slots from most to least recently used. */
-    private final byte[] lruOrder;
+    private final UnsafeBuffer meta;
+    private final long[] lruOrder;
     private int sweepIndex;
     private int flowsInCache;
 
@@ -61,12 +77,16 @@ public final class FlowCache
         this.sweepSlots = Math.max(1, rowSize / 2);
         this.activeTimeoutSeconds = config.activeTimeoutSeconds();
         this.inactiveTimeoutSeconds = config.inactiveTimeoutSeconds();
-        this.rowMeta = new int[config.capacity() * 2];
-        this.lruOrder = new byte[config.capacity()];
-        for (int slot = 0; slot < config.capacity(); slot++)
+        final int alignment = Math.max(64, rowSize * Long.BYTES);
+        this.meta = new UnsafeBuffer(ByteBuffer.allocateDirect(config.capacity() * Long.BYTES + alignment)
+            .alignedSlice(alignment).order(ByteOrder.nativeOrder()), 0, config.capacity() * Long.BYTES);
+        this.lruOrder = new long[config.capacity() >>> config.rowExponent()];
+        long identity = 0;
+        for (int i = rowSize - 1; i >= 0; i--)
         {
-            lruOrder[slot] = (byte)(slot & (rowSize - 1));
+            identity = (identity << 4) | i;
         }
+        java.util.Arrays.fill(lruOrder, identity);
     }
 
     public FlowTable table()
@@ -98,10 +118,8 @@ public final class FlowCache
         final long hash = split
             ? finish(sourceHash + Long.rotateLeft(destinationHash, 17) + keyBase)
             : finish(sourceHash + destinationHash + keyBase);
-        final int row = (int)hash & rowMask;
-        final int tag = (int)(hash >>> 32) | 1;
-        final int metaBase = row << (rowExponent + 1);
-        final int rowFirstSlot = row << rowExponent;
+        final int rowFirstSlot = ((int)hash & rowMask) << rowExponent;
+        final long tag = (hash >>> TAG_SHIFT) | 1;
 
         while (true)
         {
@@ -110,10 +128,10 @@ public final class FlowCache
             int free = -1;
             for (int i = 0; i < rowSize; i++)
             {
-                final int slotTag = rowMeta[metaBase + i];
+                final int slot = rowFirstSlot + i;
+                final long slotTag = meta.getLong(slot * Long.BYTES) >>> TAG_SHIFT;
                 if (slotTag == tag)
                 {
-                    final int slot = rowFirstSlot + i;
                     if (table.matches(slot, forwardKey, sourceLow, destinationLow, sourceHigh, destinationHigh))
                     {
                         found = slot;
@@ -129,20 +147,19 @@ public final class FlowCache
                 }
                 else if (slotTag == 0 && free < 0)
                 {
-                    free = rowFirstSlot + i;
+                    free = slot;
                 }
             }
 
             if (found >= 0)
             {
-                touch(row, found - rowFirstSlot, 0);
                 final int directionFlags = forward ? table.forwardTcpFlags(found) : table.reverseTcpFlags(found);
                 if ((packet.tcpFlags() & TCP_SYN) != 0 && (directionFlags & (TCP_FIN | TCP_RST)) != 0)
                 {
                     endFlow(found, FlowEndReason.END_OF_FLOW);
                     continue;
                 }
-                if (nowSeconds - rowMeta[metaBase + rowSize + found - rowFirstSlot] >= inactiveTimeoutSeconds)
+                if (nowSeconds - lastSeenSeconds(found) >= inactiveTimeoutSeconds)
                 {
                     endFlow(found, idleReason(found));
                     continue;
@@ -153,27 +170,27 @@ public final class FlowCache
                     continue;
                 }
                 table.update(found, forward, timeNs, packet.ipLength(), packet.tcpFlags());
-                rowMeta[metaBase + rowSize + found - rowFirstSlot] = nowSeconds;
+                use(rowFirstSlot, found, 0, tag, nowSeconds);
             }
             else
             {
                 final int slot;
+                final int position;
                 if (free >= 0)
                 {
                     slot = free;
-                    touch(row, slot - rowFirstSlot, 0);
+                    position = 0;
                 }
                 else
                 {
-                    slot = rowFirstSlot + (lruOrder[rowFirstSlot + rowSize - 1] & 0xFF);
+                    slot = leastRecentlyUsed(rowFirstSlot);
                     endFlow(slot, FlowEndReason.LACK_OF_RESOURCES);
-                    touch(row, slot - rowFirstSlot, insertPosition);
+                    position = insertPosition;
                 }
                 table.create(slot, forwardKey, sourceLow, destinationLow, sourceHigh, destinationHigh, timeNs,
                     packet.ipLength(), packet.tcpFlags(), packet.sourceMac(), packet.destinationMac(),
                     packet.interfaceId(), packet.mplsTopEntry());
-                rowMeta[metaBase + slot - rowFirstSlot] = tag;
-                rowMeta[metaBase + rowSize + slot - rowFirstSlot] = nowSeconds;
+                use(rowFirstSlot, slot, position, tag, nowSeconds);
                 flowsInCache++;
                 flowsCreated++;
             }
@@ -188,17 +205,17 @@ public final class FlowCache
      */
     public void sweep(final int nowSeconds, final int slots)
     {
-        int index = sweepIndex;
+        int slot = sweepIndex;
         for (int n = 0; n < slots; n++)
         {
-            final int meta = metaIndex(index);
-            if (rowMeta[meta] != 0 && nowSeconds - rowMeta[meta + rowSize] >= inactiveTimeoutSeconds)
+            final long word = meta.getLong(slot * Long.BYTES);
+            if ((word >>> TAG_SHIFT) != 0 && nowSeconds - (int)word >= inactiveTimeoutSeconds)
             {
-                endFlow(index, idleReason(index));
+                endFlow(slot, idleReason(slot));
             }
-            index = (index + 1) & capacityMask;
+            slot = (slot + 1) & capacityMask;
         }
-        sweepIndex = index;
+        sweepIndex = slot;
     }
 
     /** Ends every flow still in the cache (end of input, shutdown). */
@@ -206,16 +223,16 @@ public final class FlowCache
     {
         for (int slot = 0; slot <= capacityMask; slot++)
         {
-            if (rowMeta[metaIndex(slot)] != 0)
+            if ((meta.getLong(slot * Long.BYTES) >>> TAG_SHIFT) != 0)
             {
                 endFlow(slot, reason);
             }
         }
     }
 
-    private int metaIndex(final int slot)
+    private int lastSeenSeconds(final int slot)
     {
-        return ((slot >>> rowExponent) << (rowExponent + 1)) + (slot & (rowSize - 1));
+        return (int)meta.getLong(slot * Long.BYTES);
     }
 
     /** An idle flow that saw FIN or RST ended as a TCP connection does; otherwise it timed out. */
@@ -230,29 +247,41 @@ public final class FlowCache
         export.onFlowEnd(table, slot, reason);
         flowsEnded[reason]++;
         flowsInCache--;
-        final int meta = metaIndex(slot);
-        rowMeta[meta] = 0;
-        rowMeta[meta + rowSize] = 0;
+        final int at = slot * Long.BYTES;
+        meta.putLong(at, 0);
     }
 
-    /** Moves a row's slot to a position in the row's LRU order (0 = most recently used). */
-    private void touch(final int row, final int rowSlot, final int position)
+    /**
+     * Marks a slot used at {@code nowSeconds} with its tag and moves it to {@code position} of its
+     * row's LRU order (0 = most recently used; a new flow that had to evict goes to the middle).
+     */
+    private void use(final int rowFirstSlot, final int slot, final int position, final long tag, final int nowSeconds)
     {
-        final int base = row << rowExponent;
-        int at = 0;
-        while ((lruOrder[base + at] & 0xFF) != rowSlot)
+        meta.putLong(slot * Long.BYTES, (tag << TAG_SHIFT) | (nowSeconds & SECONDS_MASK));
+        final int row = rowFirstSlot >>> rowExponent;
+        final long order = lruOrder[row];
+        final int rowSlot = slot - rowFirstSlot;
+        final long matches = order ^ (NIBBLE_ONES * rowSlot);
+        final int from = Long.numberOfTrailingZeros((matches - NIBBLE_ONES) & ~matches & NIBBLE_HIGH_BITS) >>> 2;
+        lruOrder[row] = moveNibble(order, from, position, rowSlot);
+    }
+
+    /** Moves the nibble {@code value} at position {@code from} down to position {@code to} (to <= from). */
+    static long moveNibble(final long order, final int from, final int to, final int value)
+    {
+        if (from <= to)
         {
-            at++;
+            return order;
         }
-        if (at > position)
-        {
-            System.arraycopy(lruOrder, base + position, lruOrder, base + position + 1, at - position);
-        }
-        else if (at < position)
-        {
-            System.arraycopy(lruOrder, base + at + 1, lruOrder, base + at, position - at);
-        }
-        lruOrder[base + position] = (byte)rowSlot;
+        final long below = (1L << (to << 2)) - 1;
+        final long upToFrom = from >= 15 ? -1L : (1L << ((from + 1) << 2)) - 1;
+        final long between = ((1L << (from << 2)) - 1) & ~below;
+        return (order & below) | ((order & between) << 4) | ((long)value << (to << 2)) | (order & ~upToFrom);
+    }
+
+    private int leastRecentlyUsed(final int rowFirstSlot)
+    {
+        return rowFirstSlot + ((int)(lruOrder[rowFirstSlot >>> rowExponent] >>> ((rowSize - 1) << 2)) & 0xF);
     }
 
     private static long endpointHash(final long high, final long low, final int port)

@@ -14,6 +14,9 @@ public record FlowCacheConfig(
     int fragmentTableSize,
     int fragmentTimeoutSeconds)
 {
+    /** Rows hold at most 16 records: a row's LRU order is 16 four-bit slot numbers in one long. */
+    public static final int MAX_ROW_EXPONENT = 4;
+
     public static final FlowCacheConfig DEFAULT = new FlowCacheConfig(17, 4, 300, 30, false, true, 10_007, 3);
 
     public FlowCacheConfig
@@ -22,10 +25,10 @@ public record FlowCacheConfig(
         {
             throw new IllegalArgumentException("cache size exponent must be 4..30, got " + sizeExponent);
         }
-        if (rowExponent < 0 || rowExponent > 8 || rowExponent > sizeExponent)
+        if (rowExponent < 0 || rowExponent > MAX_ROW_EXPONENT)
         {
-            throw new IllegalArgumentException(
-                "cache row exponent must be 0..8 and at most the size exponent, got " + rowExponent);
+            throw new IllegalArgumentException("cache row exponent must be 0.." + MAX_ROW_EXPONENT
+                + " (rows of at most 16 records), got " + rowExponent);
         }
         if (activeTimeoutSeconds <= 0 || inactiveTimeoutSeconds <= 0)
         {
