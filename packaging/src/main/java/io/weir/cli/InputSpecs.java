@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.weir.core.capture.InputPaths;
+import io.weir.core.plugin.PluginOption;
+import io.weir.core.plugin.PluginOptions;
 
 /**
  * The {@code -i} option: ipfixprobe's {@code pcap;file=PATH} (also {@code f=}), or a bare path.
@@ -12,8 +14,8 @@ import io.weir.core.capture.InputPaths;
  */
 final class InputSpecs
 {
-    static final List<OptionHelp> PCAP_OPTIONS = List.of(
-        new OptionHelp("file", "f", "PATH", "capture file (pcap or pcapng), directory of captures, or glob"));
+    static final List<PluginOption> PCAP_OPTIONS = List.of(
+        new PluginOption("file", "f", "PATH", "capture file (pcap or pcapng), directory of captures, or glob"));
 
     private InputSpecs()
     {
@@ -42,12 +44,12 @@ final class InputSpecs
         {
             return input;
         }
-        final OptionString spec = OptionString.parse(input);
+        final PluginOptions spec = PluginOptions.parse(input);
         if (!spec.plugin().equals("pcap"))
         {
             throw new UsageException("unknown input plugin '" + spec.plugin() + "' (known: pcap)");
         }
-        spec.allowOnly(OptionHelp.names(PCAP_OPTIONS));
+        spec.allowOnly(PCAP_OPTIONS);
         final String file = spec.value("file", "f");
         if (file == null)
         {

@@ -1,29 +1,19 @@
 package io.weir.cli;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** One option of a plugin option string, for validation and for {@code -h}. */
-record OptionHelp(String longName, String shortName, String argument, String description)
+import io.weir.core.plugin.PluginOption;
+
+/** Formats plugin options for {@code -h}. */
+final class OptionHelp
 {
-    static Set<String> names(final List<OptionHelp> options)
+    private OptionHelp()
     {
-        final Set<String> names = new HashSet<>();
-        for (final OptionHelp option : options)
-        {
-            names.add(option.longName());
-            if (option.shortName() != null)
-            {
-                names.add(option.shortName());
-            }
-        }
-        return names;
     }
 
-    static void append(final StringBuilder out, final List<OptionHelp> options)
+    static void append(final StringBuilder out, final List<PluginOption> options)
     {
-        for (final OptionHelp option : options)
+        for (final PluginOption option : options)
         {
             final String names = option.shortName() != null
                 ? option.shortName() + ", " + option.longName() : option.longName();

@@ -11,6 +11,8 @@ import java.util.List;
 
 import io.weir.core.field.Field;
 import io.weir.core.pipeline.RecordSink;
+import io.weir.core.plugin.PluginOption;
+import io.weir.core.plugin.PluginOptions;
 import io.weir.export.text.ByteOutput;
 import io.weir.export.text.CsvSink;
 import io.weir.export.text.JsonSink;
@@ -19,11 +21,11 @@ import io.weir.export.text.TextSink;
 /** The {@code -o} option: {@code text}, {@code json}, {@code csv}, each to stdout or {@code file=PATH}. */
 final class OutputSpecs
 {
-    static final List<OptionHelp> TEXT_OPTIONS = List.of(
-        new OptionHelp("file", "f", "PATH", "write to PATH instead of stdout"),
-        new OptionHelp("mac", "m", null, "hide MAC addresses"));
-    static final List<OptionHelp> FILE_OPTIONS = List.of(
-        new OptionHelp("file", "f", "PATH", "write to PATH instead of stdout"));
+    static final List<PluginOption> TEXT_OPTIONS = List.of(
+        new PluginOption("file", "f", "PATH", "write to PATH instead of stdout"),
+        new PluginOption("mac", "m", null, "hide MAC addresses"));
+    static final List<PluginOption> FILE_OPTIONS = List.of(
+        new PluginOption("file", "f", "PATH", "write to PATH instead of stdout"));
 
     private OutputSpecs()
     {
@@ -38,13 +40,13 @@ final class OutputSpecs
         {
             for (final String text : specs.isEmpty() ? List.of("text") : specs)
             {
-                final OptionString spec = OptionString.parse(text);
+                final PluginOptions spec = PluginOptions.parse(text);
                 final String name = spec.plugin();
                 if (!name.equals("text") && !name.equals("json") && !name.equals("csv"))
                 {
                     throw new UsageException("unknown output plugin '" + name + "' (known: text, json, csv)");
                 }
-                spec.allowOnly(OptionHelp.names(name.equals("text") ? TEXT_OPTIONS : FILE_OPTIONS));
+                spec.allowOnly(name.equals("text") ? TEXT_OPTIONS : FILE_OPTIONS);
                 final String file = spec.value("file", "f");
                 final boolean toStdout = file == null || file.equals("-");
                 if (toStdout && stdoutTaken)

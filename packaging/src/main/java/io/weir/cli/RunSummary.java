@@ -11,6 +11,7 @@ import io.weir.core.flow.FlowEndReason;
 import io.weir.core.pipeline.CaptureWorker;
 import io.weir.core.pipeline.ExporterAgent;
 import io.weir.core.pipeline.FlowRecordEncoder;
+import io.weir.core.plugin.PluginChain;
 
 /**
  * The end-of-run summary on stderr: packets read and where each went (into a flow, or skipped
@@ -81,6 +82,16 @@ final class RunSummary
             outputs, dropped, dropped == 0 ? "" : String.format(" (%d at shutdown, %d too large, %d after output failed)",
                 encoder.recordsDropped(), encoder.recordsTooLarge(), exporter.recordsLost()));
 
+        final PluginChain plugins = worker.plugins();
+        for (int i = 0; i < plugins.size(); i++)
+        {
+            if (plugins.failures(i) > 0 || plugins.oversized(i) > 0)
+            {
+                err.printf("weir:   plugin %s: %d failure%s (first: %s), %d record%s without its fields (too large)%n",
+                    plugins.plugin(i).name(), plugins.failures(i), plugins.failures(i) == 1 ? "" : "s",
+                    plugins.firstFailure(i), plugins.oversized(i), plugins.oversized(i) == 1 ? "" : "s");
+            }
+        }
         if (exporter.readerGone())
         {
             err.println("weir:   stopped early: the reader of the output closed it");

@@ -15,6 +15,8 @@ import io.weir.core.pipeline.ExporterAgent;
 import io.weir.core.pipeline.Pipeline;
 import io.weir.core.pipeline.RecordSink;
 import io.weir.core.pipeline.StopSignal;
+import io.weir.core.plugin.PluginChain;
+import io.weir.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,11 +91,6 @@ final class WeirCommand implements Callable<Integer>
         {
             return usageError("-c needs a positive number of packets");
         }
-        if (!plugins.isEmpty())
-        {
-            final String name = OptionString.parse(plugins.get(0)).plugin();
-            return usageError("unknown process plugin '" + name + "' (known: none in this build)");
-        }
         final List<String> inputSpecs = new ArrayList<>(inputs);
         inputSpecs.addAll(files);
         if (inputSpecs.isEmpty())
@@ -103,29 +100,32 @@ final class WeirCommand implements Callable<Integer>
 
         final List<Path> paths;
         final FlowCacheConfig cacheConfig;
-        final SchemaRegistry schemas = new SchemaRegistry(List.of());
+        final PluginChain chain;
+        final SchemaRegistry schemas;
         final List<RecordSink> sinks;
         try
         {
             paths = InputSpecs.files(inputSpecs);
             cacheConfig = StorageSpec.parse(storage);
+            chain = PluginRegistry.load().createChain(plugins, cacheConfig.capacity());
+            schemas = new SchemaRegistry(chain.fields());
             sinks = OutputSpecs.open(outputs, schemas.allFields());
         }
         catch (final UsageException | IllegalArgumentException ex)
         {
             return usageError(ex.getMessage());
         }
-        return run(paths, cacheConfig, schemas, sinks);
+        return run(paths, cacheConfig, chain, schemas, sinks);
     }
 
-    private int run(final List<Path> paths, final FlowCacheConfig cacheConfig, final SchemaRegistry schemas,
-                    final List<RecordSink> sinks) throws InterruptedException
+    private int run(final List<Path> paths, final FlowCacheConfig cacheConfig, final PluginChain chain,
+                    final SchemaRegistry schemas, final List<RecordSink> sinks) throws InterruptedException
     {
         final ConsoleProblems problems = new ConsoleProblems(err);
         final StopSignal stop = new StopSignal();
         final CaptureFileSequence source = new CaptureFileSequence(paths, problems);
         final ExportQueue queue = new ExportQueue(ExportQueue.DEFAULT_CAPACITY_BYTES);
-        final CaptureWorker worker = new CaptureWorker("worker-0", source, cacheConfig, queue, stop, count);
+        final CaptureWorker worker = new CaptureWorker("worker-0", source, cacheConfig, chain, queue, stop, count);
         final ExporterAgent exporter = new ExporterAgent(List.of(queue), List.of(worker), sinks, schemas, stop,
             problems::error);
         final ProgressLine progress = new ProgressLine(err, terminal, worker);

@@ -37,6 +37,13 @@ public final class RecordWriter
         return position - start;
     }
 
+    /** Goes back to a length returned by {@link #length()}, dropping what was written since. */
+    public void rewind(final int length)
+    {
+        position = start + length;
+        overflowed = false;
+    }
+
     /** True when some value did not fit: the record must not be used. */
     public boolean overflowed()
     {

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import io.weir.core.decode.PacketView;
+import io.weir.core.plugin.FlowContext;
+import io.weir.core.plugin.PluginChain;
+import io.weir.core.plugin.ProcessPlugin;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -43,6 +46,9 @@ public final class FlowCache
 
     private final FlowTable table;
     private final FlowExport export;
+    private final PluginChain plugins;
+    private final boolean hasPlugins;
+    private final FlowContext context;
     private final FragmentTable fragments;
     private final boolean split;
     private final int rowSize;
@@ -64,8 +70,16 @@ public final class FlowCache
 
     public FlowCache(final FlowCacheConfig config, final FlowExport export)
     {
+        this(config, export, PluginChain.none());
+    }
+
+    public FlowCache(final FlowCacheConfig config, final FlowExport export, final PluginChain plugins)
+    {
         this.table = new FlowTable(config.capacity());
         this.export = export;
+        this.plugins = plugins;
+        this.hasPlugins = !plugins.isEmpty();
+        this.context = new FlowContext(table);
         this.fragments = config.fragmentTable()
             ? new FragmentTable(config.fragmentTableSize(), config.fragmentTimeoutSeconds()) : null;
         this.split = config.split();
@@ -98,6 +112,10 @@ public final class FlowCache
     public void onPacket(final PacketView packet)
     {
         packets++;
+        if (hasPlugins)
+        {
+            plugins.beforeCreate(packet);
+        }
         if (fragments != null && packet.isFragment())
         {
             fragments.onFragment(packet);
@@ -169,8 +187,31 @@ public final class FlowCache
                     endFlow(found, FlowEndReason.ACTIVE_TIMEOUT);
                     continue;
                 }
+                if (hasPlugins)
+                {
+                    final int action = plugins.beforeUpdate(context.at(found, forward), packet);
+                    if ((action & ProcessPlugin.FLUSH) != 0)
+                    {
+                        if ((action & ProcessPlugin.REINSERT) == 0)
+                        {
+                            endFlow(found, FlowEndReason.FORCED_END);
+                            continue;
+                        }
+                        final boolean flushAgain = reinsert(found, forward, packet);
+                        use(rowFirstSlot, found, 0, tag, nowSeconds);
+                        if (flushAgain)
+                        {
+                            endFlow(found, FlowEndReason.FORCED_END);
+                        }
+                        break;
+                    }
+                }
                 table.update(found, forward, timeNs, packet.ipLength(), packet.tcpFlags());
                 use(rowFirstSlot, found, 0, tag, nowSeconds);
+                if (hasPlugins && (plugins.onUpdate(context.at(found, forward), packet) & ProcessPlugin.FLUSH) != 0)
+                {
+                    endFlow(found, FlowEndReason.FORCED_END);
+                }
             }
             else
             {
@@ -193,6 +234,10 @@ public final class FlowCache
                 use(rowFirstSlot, slot, position, tag, nowSeconds);
                 flowsInCache++;
                 flowsCreated++;
+                if (hasPlugins && (plugins.onCreate(context.at(slot, true), packet) & ProcessPlugin.FLUSH) != 0)
+                {
+                    endFlow(slot, FlowEndReason.FORCED_END);
+                }
             }
             break;
         }
@@ -242,8 +287,29 @@ public final class FlowCache
             ? FlowEndReason.END_OF_FLOW : FlowEndReason.IDLE_TIMEOUT;
     }
 
+    /**
+     * A plugin asked for a new flow that continues this one: the flow is exported and its slot
+     * starts again, same key and orientation, with this packet.
+     *
+     * @return true when a plugin wants the new flow ended at once too
+     */
+    private boolean reinsert(final int slot, final boolean forward, final PacketView packet)
+    {
+        plugins.beforeExport(context.at(slot, forward));
+        export.onFlowEnd(table, slot, FlowEndReason.FORCED_END);
+        flowsEnded[FlowEndReason.FORCED_END]++;
+        table.restart(slot, packet.timestampNs());
+        table.update(slot, forward, packet.timestampNs(), packet.ipLength(), packet.tcpFlags());
+        flowsCreated++;
+        return (plugins.onCreate(context.at(slot, forward), packet) & ProcessPlugin.FLUSH) != 0;
+    }
+
     private void endFlow(final int slot, final int reason)
     {
+        if (hasPlugins)
+        {
+            plugins.beforeExport(context.at(slot, true));
+        }
         export.onFlowEnd(table, slot, reason);
         flowsEnded[reason]++;
         flowsInCache--;

@@ -16,7 +16,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  *  16 destination address, low 64 bits                        80 first packet time, ns
  *  24 source address, high 64 bits (IPv6)                     88 source MAC
  *  32 destination address, high 64 bits                       96 destination MAC
- *  40 last packet time, ns                                    104 TCP flags fwd(1) rev(1), interface(2), plugins(4)
+ *  40 last packet time, ns                                    104 TCP flags fwd(1) rev(1), interface(2), spare(4)
  *  48 bytes, forward                                          112 MPLS top entry(4), spare(4)
  *  56 bytes, reverse                                          120 spare
  * </pre>
@@ -43,7 +43,6 @@ public final class FlowTable
     static final int FORWARD_FLAGS_OFFSET = 104;
     static final int REVERSE_FLAGS_OFFSET = 105;
     static final int INTERFACE_OFFSET = 106;
-    static final int PLUGINS_OFFSET = 108;
     static final int MPLS_OFFSET = 112;
 
     private final int capacity;
@@ -114,7 +113,6 @@ public final class FlowTable
         records.putByte(base + FORWARD_FLAGS_OFFSET, (byte)tcpFlags);
         records.putByte(base + REVERSE_FLAGS_OFFSET, (byte)0);
         records.putShort(base + INTERFACE_OFFSET, (short)interfaceId);
-        records.putInt(base + PLUGINS_OFFSET, 0);
         records.putInt(base + MPLS_OFFSET, mplsTopEntry);
     }
 
@@ -137,18 +135,21 @@ public final class FlowTable
         records.putByte(base + flags, (byte)(records.getByte(base + flags) | tcpFlags));
     }
 
-    /** Starts the record again from its last packet time, keeping key and addresses (flush and reinsert). */
-    void restart(final int slot)
+    /**
+     * Starts the record again with no packets at {@code timeNs}, keeping key, orientation, MACs and
+     * interface (a plugin's flush and reinsert); the packet that caused it is added with {@link #update}.
+     */
+    void restart(final int slot, final long timeNs)
     {
         final int base = at(slot);
-        records.putLong(base + FIRST_NS_OFFSET, records.getLong(base + LAST_NS_OFFSET));
+        records.putLong(base + FIRST_NS_OFFSET, timeNs);
+        records.putLong(base + LAST_NS_OFFSET, timeNs);
         records.putLong(base + FORWARD_BYTES_OFFSET, 0);
         records.putLong(base + REVERSE_BYTES_OFFSET, 0);
         records.putLong(base + FORWARD_PACKETS_OFFSET, 0);
         records.putLong(base + REVERSE_PACKETS_OFFSET, 0);
         records.putByte(base + FORWARD_FLAGS_OFFSET, (byte)0);
         records.putByte(base + REVERSE_FLAGS_OFFSET, (byte)0);
-        records.putInt(base + PLUGINS_OFFSET, 0);
     }
 
     public int ipVersion(final int slot)
@@ -254,16 +255,5 @@ public final class FlowTable
     public int mplsTopEntry(final int slot)
     {
         return records.getInt(at(slot) + MPLS_OFFSET);
-    }
-
-    /** Bit set of the plugins that hold state for this flow (bit i = plugin i). */
-    public int plugins(final int slot)
-    {
-        return records.getInt(at(slot) + PLUGINS_OFFSET);
-    }
-
-    void plugins(final int slot, final int mask)
-    {
-        records.putInt(at(slot) + PLUGINS_OFFSET, mask);
     }
 }

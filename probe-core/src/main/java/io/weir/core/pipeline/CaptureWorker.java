@@ -8,6 +8,7 @@ import io.weir.core.decode.ParseCounters;
 import io.weir.core.flow.FlowCache;
 import io.weir.core.flow.FlowCacheConfig;
 import io.weir.core.flow.FlowEndReason;
+import io.weir.core.plugin.PluginChain;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -31,6 +32,7 @@ public final class CaptureWorker implements Agent, PacketHandler
     private final FlowRecordEncoder encoder;
     private final FlowCache cache;
     private final StopSignal stop;
+    private final PluginChain plugins;
     private final long packetLimit;
 
     private long packetsRead;
@@ -44,14 +46,16 @@ public final class CaptureWorker implements Agent, PacketHandler
      * @param packetLimit stop after this many packets (ipfixprobe's -c), or 0 for no limit
      */
     public CaptureWorker(final String name, final PacketSource source, final FlowCacheConfig cacheConfig,
-                         final ExportQueue queue, final StopSignal stop, final long packetLimit)
+                         final PluginChain plugins, final ExportQueue queue, final StopSignal stop,
+                         final long packetLimit)
     {
         this.name = name;
         this.source = source;
         this.stop = stop;
         this.packetLimit = packetLimit;
-        this.encoder = new FlowRecordEncoder(queue, stop);
-        this.cache = new FlowCache(cacheConfig, encoder);
+        this.plugins = plugins;
+        this.encoder = new FlowRecordEncoder(queue, stop, plugins);
+        this.cache = new FlowCache(cacheConfig, encoder, plugins);
     }
 
     @Override
@@ -167,6 +171,11 @@ public final class CaptureWorker implements Agent, PacketHandler
     public FlowRecordEncoder encoder()
     {
         return encoder;
+    }
+
+    public PluginChain plugins()
+    {
+        return plugins;
     }
 
     public PacketSource source()

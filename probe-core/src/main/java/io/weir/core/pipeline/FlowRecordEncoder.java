@@ -5,13 +5,14 @@ import io.weir.core.field.RecordWriter;
 import io.weir.core.flow.FlowEndReason;
 import io.weir.core.flow.FlowExport;
 import io.weir.core.flow.FlowTable;
+import io.weir.core.plugin.PluginChain;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Turns each flow leaving the cache into a record (basic fields in {@code BasicFields} order)
- * and puts it on the worker's export queue. When the queue is full the worker waits for the
+ * Turns each flow leaving the cache into a record (basic fields in {@code BasicFields} order,
+ * then the fields of each plugin with data for the flow) and puts it on the worker's export queue. When the queue is full the worker waits for the
  * exporter rather than lose the record; it gives up only when asked to stop, and then counts
  * the record as dropped. Not thread safe: owned by the capture worker.
  */
@@ -21,6 +22,7 @@ public final class FlowRecordEncoder implements FlowExport
 
     private final ExportQueue queue;
     private final StopSignal stop;
+    private final PluginChain plugins;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_RECORD_LENGTH]);
     private final RecordWriter writer = new RecordWriter();
     private final IdleStrategy waitForRoom = new BackoffIdleStrategy();
@@ -30,10 +32,11 @@ public final class FlowRecordEncoder implements FlowExport
     private long recordsTooLarge;
     private long queueFullWaits;
 
-    public FlowRecordEncoder(final ExportQueue queue, final StopSignal stop)
+    public FlowRecordEncoder(final ExportQueue queue, final StopSignal stop, final PluginChain plugins)
     {
         this.queue = queue;
         this.stop = stop;
+        this.plugins = plugins;
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class FlowRecordEncoder implements FlowExport
             .u16(table.vlanId(slot))
             .u32(table.interfaceId(slot))
             .u8(endReason);
-        final int pluginMask = 0;
+        final int pluginMask = plugins.isEmpty() ? 0 : plugins.write(slot, plugins.dataMask(slot), w);
         if (w.overflowed())
         {
             recordsTooLarge++;

@@ -1,4 +1,4 @@
-package io.weir.cli;
+package io.weir.core.plugin;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,22 +9,23 @@ import java.util.Set;
 
 /**
  * ipfixprobe's plugin option strings: {@code NAME;key=value;flag;...}. Keys may be given by
- * long or short name (each plugin declares both); a key without '=' is a flag.
+ * long or short name (each plugin declares both); a key without '=' is a flag. Wrong keys and
+ * values throw {@link IllegalArgumentException} with a message meant for the user.
  */
-final class OptionString
+public final class PluginOptions
 {
     private final String plugin;
     private final Map<String, String> values;
     private final String text;
 
-    private OptionString(final String text, final String plugin, final Map<String, String> values)
+    private PluginOptions(final String text, final String plugin, final Map<String, String> values)
     {
         this.text = text;
         this.plugin = plugin;
         this.values = values;
     }
 
-    static OptionString parse(final String text)
+    public static PluginOptions parse(final String text)
     {
         final String[] parts = text.split(";", -1);
         final String plugin = parts[0].trim();
@@ -46,36 +47,45 @@ final class OptionString
                 values.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
             }
         }
-        return new OptionString(text, plugin, values);
+        return new PluginOptions(text, plugin, values);
     }
 
-    String plugin()
+    public String plugin()
     {
         return plugin;
     }
 
-    String text()
+    public String text()
     {
         return text;
     }
 
-    /** Checks that every key given is one of the plugin's (long or short) names. */
-    void allowOnly(final Set<String> keys)
+    /** Checks that every key given is one of the options' long or short names. */
+    public void allowOnly(final List<PluginOption> options)
     {
+        final Set<String> keys = new java.util.HashSet<>();
+        for (final PluginOption option : options)
+        {
+            keys.add(option.longName());
+            if (option.shortName() != null)
+            {
+                keys.add(option.shortName());
+            }
+        }
         for (final String key : values.keySet())
         {
             if (!keys.contains(key))
             {
                 final List<String> known = new ArrayList<>(keys);
                 Collections.sort(known);
-                throw new UsageException("unknown option '" + key + "' for " + plugin + " (known: "
+                throw new IllegalArgumentException("unknown option '" + key + "' for " + plugin + " (known: "
                     + String.join(", ", known) + ")");
             }
         }
     }
 
     /** The value given under any of the names, or null. */
-    String value(final String... names)
+    public String value(final String... names)
     {
         for (final String name : names)
         {
@@ -84,7 +94,7 @@ final class OptionString
                 final String value = values.get(name);
                 if (value == null || value.isEmpty())
                 {
-                    throw new UsageException(plugin + " option '" + name + "' needs a value");
+                    throw new IllegalArgumentException(plugin + " option '" + name + "' needs a value");
                 }
                 return value;
             }
@@ -92,7 +102,7 @@ final class OptionString
         return null;
     }
 
-    boolean flag(final String... names)
+    public boolean flag(final String... names)
     {
         for (final String name : names)
         {
@@ -107,13 +117,13 @@ final class OptionString
                 {
                     return false;
                 }
-                throw new UsageException(plugin + " option '" + name + "' takes true or false, not '" + value + "'");
+                throw new IllegalArgumentException(plugin + " option '" + name + "' takes true or false, not '" + value + "'");
             }
         }
         return false;
     }
 
-    boolean has(final String... names)
+    public boolean has(final String... names)
     {
         for (final String name : names)
         {
@@ -125,7 +135,7 @@ final class OptionString
         return false;
     }
 
-    int intValue(final int defaultValue, final int min, final int max, final String... names)
+    public int intValue(final int defaultValue, final int min, final int max, final String... names)
     {
         final String value = value(names);
         if (value == null)
@@ -137,14 +147,14 @@ final class OptionString
             final int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max)
             {
-                throw new UsageException(plugin + " option '" + names[0] + "' must be " + min + ".." + max
+                throw new IllegalArgumentException(plugin + " option '" + names[0] + "' must be " + min + ".." + max
                     + ", got " + parsed);
             }
             return parsed;
         }
         catch (final NumberFormatException ex)
         {
-            throw new UsageException(plugin + " option '" + names[0] + "' needs a number, got '" + value + "'");
+            throw new IllegalArgumentException(plugin + " option '" + names[0] + "' needs a number, got '" + value + "'");
         }
     }
 }
