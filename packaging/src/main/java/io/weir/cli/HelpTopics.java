@@ -22,7 +22,7 @@ final class HelpTopics
         switch (topic)
         {
             case "":
-                out.print(new CommandLine(new WeirCommand(out, out, false)).getUsageMessage());
+                out.print(new CommandLine(new WeirCommand(out, out, false, false)).getUsageMessage());
                 return true;
             case "input":
             case "pcap":

@@ -13,13 +13,19 @@ public final class Main
 
     public static void main(final String[] args)
     {
-        System.exit(run(args, System.out, System.err, Boolean.getBoolean("weir.tty")));
+        System.exit(run(args, System.out, System.err, Boolean.getBoolean("weir.tty"), true));
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 failed input or output, 2 usage). */
+    /** Runs the command line in this JVM and returns the exit code (0 ok, 1 failed input or output, 2 usage). */
     public static int run(final String[] args, final PrintStream out, final PrintStream err, final boolean terminal)
     {
-        final CommandLine commandLine = new CommandLine(new WeirCommand(out, err, terminal));
+        return run(args, out, err, terminal, false);
+    }
+
+    private static int run(final String[] args, final PrintStream out, final PrintStream err, final boolean terminal,
+                           final boolean ownsProcess)
+    {
+        final CommandLine commandLine = new CommandLine(new WeirCommand(out, err, terminal, ownsProcess));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) ->

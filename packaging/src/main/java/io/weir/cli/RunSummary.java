@@ -79,7 +79,7 @@ final class RunSummary
 
         final long dropped = encoder.recordsDropped() + encoder.recordsTooLarge() + exporter.recordsLost();
         err.printf("weir:   %d records to %s; %d dropped%s%n", exporter.recordsReceived() - exporter.recordsLost(),
-            outputs, dropped, dropped == 0 ? "" : String.format(" (%d at shutdown, %d too large, %d after output failed)",
+            outputs, dropped, dropped == 0 ? "" : String.format(" (%d with no output left, %d too large, %d after output failed)",
                 encoder.recordsDropped(), encoder.recordsTooLarge(), exporter.recordsLost()));
 
         final PluginChain plugins = worker.plugins();

@@ -67,11 +67,15 @@ final class WeirCommand implements Callable<Integer>
     private final PrintStream err;
     private final boolean terminal;
 
-    WeirCommand(final PrintStream out, final PrintStream err, final boolean terminal)
+    private final boolean installSignalHandlers;
+
+    WeirCommand(final PrintStream out, final PrintStream err, final boolean terminal,
+                final boolean installSignalHandlers)
     {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.installSignalHandlers = installSignalHandlers;
     }
 
     @Override
@@ -129,6 +133,10 @@ final class WeirCommand implements Callable<Integer>
         final ExporterAgent exporter = new ExporterAgent(List.of(queue), List.of(worker), sinks, schemas, stop,
             problems::error);
         final ProgressLine progress = new ProgressLine(err, terminal, worker);
+        if (installSignalHandlers)
+        {
+            SignalHandling.install(stop, err);
+        }
 
         final long startNs = System.nanoTime();
         new Pipeline(List.of(worker), exporter, problems::error).run(progress::update);
@@ -143,6 +151,10 @@ final class WeirCommand implements Callable<Integer>
                 outputs.add(sink.describe());
             }
             RunSummary.print(err, worker, source, exporter, problems, elapsedNs, String.join(", ", outputs));
+            if (stop.reason() != null && !exporter.readerGone())
+            {
+                err.println("weir:   stopped early: " + stop.reason());
+            }
         }
         return problems.unusable() > 0 || problems.errors() > 0 ? EXIT_FAILED : EXIT_OK;
     }

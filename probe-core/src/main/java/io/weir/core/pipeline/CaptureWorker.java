@@ -61,7 +61,7 @@ public final class CaptureWorker implements Agent, PacketHandler
     @Override
     public int doWork()
     {
-        if (stop.isRequested())
+        if (stop.isStopped())
         {
             finish();
         }

@@ -125,7 +125,7 @@ public final class ExporterAgent implements Agent, MessageHandler
         }
         if (sinks.isEmpty())
         {
-            stop.request("no output left");
+            stop.abort("no output left");
         }
     }
 

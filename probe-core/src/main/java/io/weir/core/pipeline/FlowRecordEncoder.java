@@ -85,7 +85,7 @@ public final class FlowRecordEncoder implements FlowExport
     {
         while (!queue.offer(schemaId, scratch, 0, length))
         {
-            if (stop.isRequested())
+            if (stop.isAborted())
             {
                 recordsDropped++;
                 return false;
@@ -110,7 +110,7 @@ public final class FlowRecordEncoder implements FlowExport
         return recordsByReason[endReason];
     }
 
-    /** Records not queued because the run was stopping and the queue stayed full. */
+    /** Records not queued because every output had failed (the run was aborted) and the queue stayed full. */
     public long recordsDropped()
     {
         return recordsDropped;
