@@ -22,6 +22,12 @@ public interface PacketSource extends AutoCloseable
         return -1;
     }
 
+    /** True for live capture: flows then also expire by the clock, not only by packet time. */
+    default boolean isLive()
+    {
+        return false;
+    }
+
     /** Short human-readable description for messages ("file x.pcap", "interface eth0"). */
     String describe();
 

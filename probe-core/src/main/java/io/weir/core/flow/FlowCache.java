@@ -62,6 +62,7 @@ public final class FlowCache
     private final UnsafeBuffer meta;
     private final long[] lruOrder;
     private int sweepIndex;
+    private int expiryIndex;
     private int flowsInCache;
 
     private long packets;
@@ -261,6 +262,40 @@ public final class FlowCache
             slot = (slot + 1) & capacityMask;
         }
         sweepIndex = slot;
+    }
+
+    /**
+     * Live capture: ends flows that reached the inactive or the active timeout by the clock, so that
+     * they leave on time even when no packet arrives. Walks the next {@code slots} slots of its own
+     * round through the table; calling it ten times a second with a tenth of the table each time
+     * visits every flow once a second.
+     */
+    public void expire(final long nowNs, final int slots)
+    {
+        final int nowSeconds = (int)Math.floorDiv(nowNs, NANOS_PER_SECOND);
+        int slot = expiryIndex;
+        for (int n = 0; n < slots; n++)
+        {
+            final long word = meta.getLong(slot * Long.BYTES);
+            if ((word >>> TAG_SHIFT) != 0)
+            {
+                if (nowSeconds - (int)word >= inactiveTimeoutSeconds)
+                {
+                    endFlow(slot, idleReason(slot));
+                }
+                else if (nowSeconds - (int)Math.floorDiv(table.firstNs(slot), NANOS_PER_SECOND) >= activeTimeoutSeconds)
+                {
+                    endFlow(slot, FlowEndReason.ACTIVE_TIMEOUT);
+                }
+            }
+            slot = (slot + 1) & capacityMask;
+        }
+        expiryIndex = slot;
+    }
+
+    public int capacity()
+    {
+        return capacityMask + 1;
     }
 
     /** Ends every flow still in the cache (end of input, shutdown). */

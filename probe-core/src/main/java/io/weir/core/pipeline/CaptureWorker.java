@@ -23,6 +23,9 @@ import org.agrona.concurrent.AgentTerminationException;
 public final class CaptureWorker implements Agent, PacketHandler
 {
     static final int BATCH_PACKETS = 64;
+    /** Live sources: how often flows are checked against the clock, and what share of the cache each time. */
+    static final long EXPIRY_INTERVAL_NS = 100_000_000L;
+    static final int EXPIRY_ROUNDS_PER_SECOND = 10;
 
     private final String name;
     private final PacketSource source;
@@ -35,6 +38,8 @@ public final class CaptureWorker implements Agent, PacketHandler
     private final PluginChain plugins;
     private final long packetLimit;
 
+    private final boolean live;
+    private long nextExpiryNs;
     private long packetsRead;
     private long bytesRead;
     private long ipBytes;
@@ -56,6 +61,7 @@ public final class CaptureWorker implements Agent, PacketHandler
         this.plugins = plugins;
         this.encoder = new FlowRecordEncoder(queue, stop, plugins);
         this.cache = new FlowCache(cacheConfig, encoder, plugins);
+        this.live = source.isLive();
     }
 
     @Override
@@ -80,6 +86,10 @@ public final class CaptureWorker implements Agent, PacketHandler
         {
             finish();
         }
+        if (live)
+        {
+            expireByClock();
+        }
         publishedPackets = packetsRead;
         publishedProgress = source.progress();
         return delivered;
@@ -99,6 +109,17 @@ public final class CaptureWorker implements Agent, PacketHandler
         else
         {
             parseCounters.onSkipped(view);
+        }
+    }
+
+    private void expireByClock()
+    {
+        final long now = System.nanoTime();
+        if (now - nextExpiryNs >= 0)
+        {
+            nextExpiryNs = now + EXPIRY_INTERVAL_NS;
+            cache.expire(System.currentTimeMillis() * 1_000_000L,
+                Math.max(1, cache.capacity() / EXPIRY_ROUNDS_PER_SECOND));
         }
     }
 

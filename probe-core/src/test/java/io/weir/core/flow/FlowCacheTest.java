@@ -186,4 +186,47 @@ class FlowCacheTest
         assertEquals(2, export.ended.get(0).forwardPackets());
         assertEquals(1, cache.fragmentsMatched());
     }
+
+    @Test
+    void clockExpiryEndsIdleFlowsWithoutAnyPacket()
+    {
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 0), 10.5);
+        cache.expire(T0 + seconds(39.9), cache.capacity());
+        assertEquals(0, export.ended.size());
+
+        cache.expire(T0 + seconds(40.1), cache.capacity());
+        assertEquals(1, export.ended.size());
+        assertEquals(FlowEndReason.IDLE_TIMEOUT, export.ended.get(0).reason());
+    }
+
+    @Test
+    void clockExpiryEndsLongFlowsAtTheActiveTimeout()
+    {
+        cache = new FlowCache(FlowCacheConfig.DEFAULT.withTimeouts(60, 30), export);
+        for (int second = 0; second < 60; second += 10)
+        {
+            put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 0), second);
+        }
+        cache.expire(T0 + seconds(59.9), cache.capacity());
+        assertEquals(0, export.ended.size());
+
+        cache.expire(T0 + seconds(60.0), cache.capacity());
+        assertEquals(1, export.ended.size());
+        assertEquals(FlowEndReason.ACTIVE_TIMEOUT, export.ended.get(0).reason());
+        assertEquals(6, export.ended.get(0).forwardPackets());
+    }
+
+    @Test
+    void clockExpiryVisitsTheTableInRounds()
+    {
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 0), 0);
+        final int round = cache.capacity() / 10;
+        int calls = 0;
+        while (export.ended.isEmpty() && calls < 11)
+        {
+            cache.expire(T0 + seconds(31), round);
+            calls++;
+        }
+        assertEquals(1, export.ended.size(), "ten rounds of a tenth cover every slot");
+    }
 }
