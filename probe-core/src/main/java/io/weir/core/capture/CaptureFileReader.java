@@ -56,6 +56,12 @@ public abstract class CaptureFileReader implements AutoCloseable
             problems.unusable(file, "is a directory, not a capture file");
             return null;
         }
+        if (Files.exists(file) && !Files.isRegularFile(file))
+        {
+            // Opening a pipe would wait for a writer, and none of these can be memory-mapped.
+            problems.unusable(file, "not a regular file (a pipe, socket or device)");
+            return null;
+        }
         final MappedFileWindow window;
         try
         {
@@ -157,8 +163,22 @@ public abstract class CaptureFileReader implements AutoCloseable
         }
     }
 
-    /** Reads records from {@link #position}; returns -1 at the end of usable data. */
+    /**
+     * Reads records from {@link #position}; returns -1 at the end of usable data, or calls
+     * {@link #stop(int)} when the data stops making sense.
+     */
     protected abstract int readRecords(PacketHandler handler, int maxPackets) throws IOException;
+
+    /**
+     * Ends the file after a problem that was just reported: the packets of this batch are still
+     * handed out, and the next {@link #read} says end of input instead of meeting (and reporting)
+     * the same problem again.
+     */
+    protected final int stop(final int delivered)
+    {
+        finished = true;
+        return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+    }
 
     protected final void warn(final long offset, final String message)
     {

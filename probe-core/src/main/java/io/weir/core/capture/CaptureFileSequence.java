@@ -1,5 +1,6 @@
 package io.weir.core.capture;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +13,11 @@ public final class CaptureFileSequence implements PacketSource
 {
     private final List<Path> files;
     private final CaptureProblems problems;
+    /** Sizes taken once, so that the bytes counted as done add up to exactly the total. */
+    private final long[] sizes;
     private final long totalBytes;
     private CaptureFileReader current;
+    private long currentSize;
     private int nextFile;
     private long bytesDone;
     private int filesRead;
@@ -24,10 +28,12 @@ public final class CaptureFileSequence implements PacketSource
     {
         this.files = List.copyOf(files);
         this.problems = problems;
+        this.sizes = new long[this.files.size()];
         long total = 0;
-        for (final Path file : this.files)
+        for (int i = 0; i < sizes.length; i++)
         {
-            total += sizeForProgress(file);
+            sizes[i] = sizeForProgress(this.files.get(i));
+            total += sizes[i];
         }
         this.totalBytes = total;
     }
@@ -39,7 +45,7 @@ public final class CaptureFileSequence implements PacketSource
         {
             return Files.isRegularFile(file) ? Files.size(file) : 0;
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             return 0;
         }
@@ -67,12 +73,14 @@ public final class CaptureFileSequence implements PacketSource
     {
         while (nextFile < files.size())
         {
-            final Path file = files.get(nextFile++);
-            current = CaptureFileReader.open(file, problems);
+            final int index = nextFile++;
+            current = CaptureFileReader.open(files.get(index), problems);
             if (current != null)
             {
+                currentSize = sizes[index];
                 return true;
             }
+            bytesDone += sizes[index];
             filesUnusable++;
         }
         return false;
@@ -80,7 +88,7 @@ public final class CaptureFileSequence implements PacketSource
 
     private void finishCurrent()
     {
-        bytesDone += current.size();
+        bytesDone += currentSize;
         recordsLost += current.recordsLost();
         filesRead++;
         current.close();
@@ -90,12 +98,16 @@ public final class CaptureFileSequence implements PacketSource
     @Override
     public double progress()
     {
+        final CaptureFileReader reader = current;
+        if (reader == null && nextFile >= files.size())
+        {
+            return 1.0;
+        }
         if (totalBytes == 0)
         {
-            return nextFile >= files.size() && current == null ? 1.0 : 0.0;
+            return 0.0;
         }
-        final CaptureFileReader reader = current;
-        final long done = bytesDone + (reader != null ? reader.position() : 0);
+        final long done = bytesDone + (reader != null ? Math.min(reader.position(), currentSize) : 0);
         return Math.min(1.0, (double)done / totalBytes);
     }
 
@@ -121,6 +133,7 @@ public final class CaptureFileSequence implements PacketSource
         return recordsLost + (current != null ? current.recordsLost() : 0);
     }
 
+    /** Closes the open file; the stream ends here, the files not yet read are not opened. */
     @Override
     public void close()
     {
@@ -128,5 +141,6 @@ public final class CaptureFileSequence implements PacketSource
         {
             finishCurrent();
         }
+        nextFile = files.size();
     }
 }

@@ -47,7 +47,8 @@ final class MappedFileWindow implements AutoCloseable
 
     /**
      * Makes {@code [position, position + length)} readable in {@link #buffer()}.
-     * The caller has checked that the range lies inside the file and is at most a window long.
+     * The caller has checked that the range lies inside the file; a range longer than the window
+     * (a large pcapng block) gets a mapping of its own length.
      *
      * @return the offset of {@code position} in the buffer
      */

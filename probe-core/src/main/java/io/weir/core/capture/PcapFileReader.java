@@ -80,7 +80,7 @@ final class PcapFileReader extends CaptureFileReader
                     recordLost();
                     warn(recordStart, "truncated record header (" + remaining + " of 16 bytes) at end of file");
                 }
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             int offset = window.map(recordStart, RECORD_HEADER_LENGTH);
             final long seconds = buffer.getInt(offset, order) & 0xFFFF_FFFFL;
@@ -93,14 +93,14 @@ final class PcapFileReader extends CaptureFileReader
                 recordLost();
                 warn(recordStart, "record caplen " + Integer.toUnsignedString(capturedLength) + " is larger than "
                     + MAX_CAPTURE_LENGTH + ": the file is corrupt from here, the rest is skipped");
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             if (capturedLength > remaining - RECORD_HEADER_LENGTH)
             {
                 recordLost();
                 warn(recordStart, "truncated record: caplen " + capturedLength + " but only "
                     + (remaining - RECORD_HEADER_LENGTH) + " bytes left in the file");
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             if (snapLength > 0 && capturedLength > snapLength && !snapLengthWarned)
             {

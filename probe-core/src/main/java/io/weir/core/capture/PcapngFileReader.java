@@ -80,7 +80,7 @@ final class PcapngFileReader extends CaptureFileReader
                     recordLost();
                     warn(blockStart, "truncated block header (" + remaining + " bytes) at end of file");
                 }
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             int offset = window.map(blockStart, MIN_BLOCK_LENGTH);
             final int type = buffer.getInt(offset, order);
@@ -99,7 +99,7 @@ final class PcapngFileReader extends CaptureFileReader
                 {
                     warn(blockStart, String.format(
                         "section header with bad byte-order magic 0x%08x: the rest of the file is skipped", magic));
-                    return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                    return stop(delivered);
                 }
             }
             final long blockLength = buffer.getInt(offset + 4, order) & 0xFFFF_FFFFL;
@@ -107,16 +107,24 @@ final class PcapngFileReader extends CaptureFileReader
             {
                 recordLost();
                 warn(blockStart, "block length " + blockLength + " is invalid: the rest of the file is skipped");
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             if (blockLength > remaining)
             {
                 recordLost();
                 warn(blockStart, "truncated block: length " + blockLength + " but only " + remaining
                     + " bytes left in the file");
-                return delivered > 0 ? delivered : PacketSource.END_OF_INPUT;
+                return stop(delivered);
             }
             offset = window.map(blockStart, (int)blockLength);
+            final long trailingLength = buffer.getInt(offset + (int)blockLength - 4, order) & 0xFFFF_FFFFL;
+            if (trailingLength != blockLength)
+            {
+                recordLost();
+                warn(blockStart, "block length " + blockLength + " does not match its trailing length "
+                    + trailingLength + ": the rest of the file is skipped");
+                return stop(delivered);
+            }
             position = blockStart + blockLength;
             final int bodyOffset = offset + 8;
             final int bodyLength = (int)blockLength - MIN_BLOCK_LENGTH;

@@ -6,12 +6,17 @@ package io.weir.core.capture;
  */
 final class PcapngInterface
 {
+    private static final long NS_PER_SECOND = 1_000_000_000L;
+    /** Decimal exponents above this make any 64-bit timestamp less than a nanosecond. */
+    private static final int MAX_DECIMAL_EXPONENT = 9 + 19;
+
     final int linkType;
     final int snapLength;
     private final boolean binary;
     private final int exponent;
     private final long offsetNs;
     private final long decimalMultiplier;
+    /** Unsigned; 0 when every timestamp is below one nanosecond. */
     private final long decimalDivisor;
 
     /**
@@ -24,7 +29,7 @@ final class PcapngInterface
         this.snapLength = snapLength;
         this.binary = (tsresol & 0x80) != 0;
         this.exponent = tsresol & 0x7F;
-        this.offsetNs = tsoffsetSeconds * 1_000_000_000L;
+        this.offsetNs = tsoffsetSeconds * NS_PER_SECOND;
         if (!binary && exponent <= 9)
         {
             decimalMultiplier = pow10(9 - exponent);
@@ -33,7 +38,8 @@ final class PcapngInterface
         else if (!binary)
         {
             decimalMultiplier = 1;
-            decimalDivisor = exponent - 9 >= 19 ? Long.MAX_VALUE : pow10(exponent - 9);
+            // 10^19 does not fit a signed long but does fit an unsigned one, which is how it is used.
+            decimalDivisor = exponent <= MAX_DECIMAL_EXPONENT ? pow10(exponent - 9) : 0;
         }
         else
         {
@@ -52,26 +58,32 @@ final class PcapngInterface
         return value;
     }
 
-    /** Converts a raw 64-bit timestamp (units of the interface's resolution) to epoch nanoseconds. */
+    /** Converts a raw 64-bit timestamp (units of the interface's resolution) to epoch nanoseconds, truncating. */
     long toNanos(final long units)
     {
         if (!binary)
         {
-            return (decimalDivisor == 1 ? units * decimalMultiplier : Long.divideUnsigned(units, decimalDivisor)) + offsetNs;
+            if (decimalDivisor == 1)
+            {
+                return units * decimalMultiplier + offsetNs;
+            }
+            return (decimalDivisor == 0 ? 0 : Long.divideUnsigned(units, decimalDivisor)) + offsetNs;
         }
         if (exponent == 0)
         {
-            return units * 1_000_000_000L + offsetNs;
+            return units * NS_PER_SECOND + offsetNs;
         }
-        final int shift = Math.min(exponent, 63);
-        final long seconds = units >>> shift;
-        long fraction = units & ((1L << shift) - 1);
-        int fractionBits = shift;
-        if (fractionBits > 30)
+        if (exponent < 64)
         {
-            fraction >>>= fractionBits - 30;
-            fractionBits = 30;
+            final long seconds = units >>> exponent;
+            final long fraction = units & ((1L << exponent) - 1);
+            // fraction * 10^9 needs up to 93 bits: shift the 128-bit product right by the exponent.
+            final long high = Math.multiplyHigh(fraction, NS_PER_SECOND);
+            final long low = fraction * NS_PER_SECOND;
+            return seconds * NS_PER_SECOND + ((high << (64 - exponent)) | (low >>> exponent)) + offsetNs;
         }
-        return seconds * 1_000_000_000L + ((fraction * 1_000_000_000L) >>> fractionBits) + offsetNs;
+        // Below one second per 2^64 units: only the high half of units * 10^9 (unsigned) matters.
+        final long unsignedHigh = Math.multiplyHigh(units, NS_PER_SECOND) + (units < 0 ? NS_PER_SECOND : 0);
+        return (unsignedHigh >>> (exponent - 64)) + offsetNs;
     }
 }
