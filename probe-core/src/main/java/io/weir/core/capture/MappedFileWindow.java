@@ -61,6 +61,12 @@ final class MappedFileWindow implements AutoCloseable
         return (int)(position - windowStart);
     }
 
+    /** True when {@code [position, position + length)} is readable without moving the window. */
+    boolean covers(final long position, final int length)
+    {
+        return position >= windowStart && position + length <= windowEnd;
+    }
+
     private void remap(final long position, final int length) throws IOException
     {
         unmap();

@@ -10,7 +10,9 @@ public interface PacketSource extends AutoCloseable
     int END_OF_INPUT = -1;
 
     /**
-     * Delivers up to {@code maxPackets} packets to the handler.
+     * Delivers up to {@code maxPackets} packets to the handler. The bytes of every packet of one call
+     * stay valid until the next call (or {@link #close()}), so a handler may look back at earlier
+     * packets of the same batch.
      *
      * @return the number delivered (0 when nothing is ready now), or {@link #END_OF_INPUT}
      */

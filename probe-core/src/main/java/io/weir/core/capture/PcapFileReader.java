@@ -82,6 +82,10 @@ final class PcapFileReader extends CaptureFileReader
                 }
                 return stop(delivered);
             }
+            if (delivered > 0 && !window.covers(recordStart, RECORD_HEADER_LENGTH))
+            {
+                return delivered;
+            }
             int offset = window.map(recordStart, RECORD_HEADER_LENGTH);
             final long seconds = buffer.getInt(offset, order) & 0xFFFF_FFFFL;
             final long fraction = buffer.getInt(offset + 4, order) & 0xFFFF_FFFFL;
@@ -109,6 +113,10 @@ final class PcapFileReader extends CaptureFileReader
                     + snapLength + " in the file header; records like it are read in full");
             }
 
+            if (delivered > 0 && !window.covers(recordStart, RECORD_HEADER_LENGTH + capturedLength))
+            {
+                return delivered;
+            }
             offset = window.map(recordStart, RECORD_HEADER_LENGTH + capturedLength);
             position = recordStart + RECORD_HEADER_LENGTH + capturedLength;
             handler.onPacket(buffer, offset + RECORD_HEADER_LENGTH, capturedLength,

@@ -82,6 +82,10 @@ final class PcapngFileReader extends CaptureFileReader
                 }
                 return stop(delivered);
             }
+            if (delivered > 0 && !window.covers(blockStart, MIN_BLOCK_LENGTH))
+            {
+                return delivered;
+            }
             int offset = window.map(blockStart, MIN_BLOCK_LENGTH);
             final int type = buffer.getInt(offset, order);
             if (type == SECTION_HEADER_BLOCK || Integer.reverseBytes(type) == SECTION_HEADER_BLOCK)
@@ -115,6 +119,10 @@ final class PcapngFileReader extends CaptureFileReader
                 warn(blockStart, "truncated block: length " + blockLength + " but only " + remaining
                     + " bytes left in the file");
                 return stop(delivered);
+            }
+            if (delivered > 0 && !window.covers(blockStart, (int)blockLength))
+            {
+                return delivered;
             }
             offset = window.map(blockStart, (int)blockLength);
             final long trailingLength = buffer.getInt(offset + (int)blockLength - 4, order) & 0xFFFF_FFFFL;

@@ -116,6 +116,47 @@ class MappedFileWindowTest
         assertEquals(List.of(), problems.reported);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 100, 4096, 10_000})
+    void everyPacketOfABatchStaysReadableUntilTheNextRead(final long windowBytes)
+    {
+        final List<Packet> expected = expectedPackets(60);
+        final PcapBytes pcap = PcapBytes.file(ByteOrder.LITTLE_ENDIAN, PcapBytes.MAGIC_NANOSECONDS, 0, 1);
+        for (int i = 0; i < expected.size(); i++)
+        {
+            final byte[] data = bytes((i * 977) % 3000, i);
+            pcap.record(1_000 + i, i, data.length, data.length + 10, data);
+        }
+        final Path file = pcap.writeTo(dir.resolve("batch.pcap"));
+        final List<org.agrona.DirectBuffer> buffers = new ArrayList<>();
+        final List<int[]> places = new ArrayList<>();
+        final PacketHandler keepReferences = (buffer, offset, length, wire, time, linkType, ifc) ->
+        {
+            buffers.add(buffer);
+            places.add(new int[] {offset, length});
+        };
+
+        int seen = 0;
+        try (CaptureFileReader reader = CaptureFileReader.open(file, problems, windowBytes))
+        {
+            assertNotNull(reader);
+            while (reader.read(keepReferences, 7) != PacketSource.END_OF_INPUT)
+            {
+                for (int i = 0; i < buffers.size(); i++)
+                {
+                    final byte[] data = new byte[places.get(i)[1]];
+                    buffers.get(i).getBytes(places.get(i)[0], data);
+                    assertEquals(expected.get(seen + i).data(), java.util.HexFormat.of().formatHex(data),
+                        "packet " + (seen + i) + " changed before the next read");
+                }
+                seen += buffers.size();
+                buffers.clear();
+                places.clear();
+            }
+        }
+        assertEquals(expected.size(), seen);
+    }
+
     @Test
     void truncatedRecordIsReportedTheSameWithATinyWindow()
     {
