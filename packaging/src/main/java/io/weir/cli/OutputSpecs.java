@@ -4,7 +4,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,7 @@ final class OutputSpecs
     }
 
     /** Opens every output; a usage or open error closes what was already opened. */
-    static List<RecordSink> open(final List<String> specs, final List<Field> allFields)
+    static List<RecordSink> open(final List<String> specs, final List<Field> allFields, final PrintStream err)
     {
         final List<RecordSink> sinks = new ArrayList<>();
         boolean stdoutTaken = false;
@@ -73,7 +77,7 @@ final class OutputSpecs
         }
         catch (final RuntimeException ex)
         {
-            closeQuietly(sinks);
+            closeQuietly(sinks, err);
             throw ex;
         }
     }
@@ -89,13 +93,26 @@ final class OutputSpecs
         {
             return Files.newOutputStream(Path.of(file));
         }
+        catch (final NoSuchFileException ex)
+        {
+            throw new OutputUnavailableException("cannot write output file " + file + ": no such directory");
+        }
+        catch (final AccessDeniedException ex)
+        {
+            throw new OutputUnavailableException("cannot write output file " + file + ": permission denied");
+        }
+        catch (final FileSystemException ex)
+        {
+            throw new OutputUnavailableException("cannot write output file " + file + ": "
+                + (ex.getReason() != null ? ex.getReason() : ex.getClass().getSimpleName()));
+        }
         catch (final IOException ex)
         {
-            throw new UsageException("cannot write output file " + file + ": " + ex.getMessage());
+            throw new OutputUnavailableException("cannot write output file " + file + ": " + ex.getMessage());
         }
     }
 
-    private static void closeQuietly(final List<RecordSink> sinks)
+    private static void closeQuietly(final List<RecordSink> sinks, final PrintStream err)
     {
         for (final RecordSink sink : sinks)
         {
@@ -105,7 +122,7 @@ final class OutputSpecs
             }
             catch (final IOException ex)
             {
-                System.err.println("weir: closing " + sink.describe() + ": " + ex.getMessage());
+                err.println("weir: error: closing " + sink.describe() + ": " + ex.getMessage());
             }
         }
     }

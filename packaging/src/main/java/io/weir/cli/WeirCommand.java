@@ -93,7 +93,7 @@ final class WeirCommand implements Callable<Integer>
         }
         if (count < 0)
         {
-            return usageError("-c needs a positive number of packets");
+            return usageError("-c needs a number of packets (0 for no limit)");
         }
         final List<String> inputSpecs = new ArrayList<>(inputs);
         inputSpecs.addAll(files);
@@ -113,7 +113,12 @@ final class WeirCommand implements Callable<Integer>
             cacheConfig = StorageSpec.parse(storage);
             chain = PluginRegistry.load().createChain(plugins, cacheConfig.capacity());
             schemas = new SchemaRegistry(chain.fields());
-            sinks = OutputSpecs.open(outputs, schemas.allFields());
+            sinks = OutputSpecs.open(outputs, schemas.allFields(), err);
+        }
+        catch (final OutputUnavailableException ex)
+        {
+            err.println("weir: error: " + ex.getMessage());
+            return EXIT_FAILED;
         }
         catch (final UsageException | IllegalArgumentException ex)
         {

@@ -198,7 +198,7 @@ class CorruptInputTest
     @Test
     void negativeCountIsAUsageError()
     {
-        assertUsageError("weir: -c needs a positive number of packets", "-c", "-1", Repository.pcap("dns.pcap").toString());
+        assertUsageError("weir: -c needs a number of packets (0 for no limit)", "-c", "-1", Repository.pcap("dns.pcap").toString());
     }
 
     @Test

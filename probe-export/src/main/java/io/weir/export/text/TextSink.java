@@ -19,7 +19,7 @@ import org.agrona.DirectBuffer;
 public final class TextSink implements RecordSink
 {
     private static final int TIME_WIDTH = 26;
-    private static final int ADDRESS_WIDTH = 15;
+    private static final int ADDRESS_WIDTH = 39;
     private static final int PORT_WIDTH = 5;
     private static final int COUNT_WIDTH = 8;
     private static final int BYTES_WIDTH = 10;
