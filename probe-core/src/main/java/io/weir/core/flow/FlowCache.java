@@ -1,13 +1,9 @@
 package io.weir.core.flow;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 import io.weir.core.decode.PacketView;
 import io.weir.core.plugin.FlowContext;
 import io.weir.core.plugin.PluginChain;
 import io.weir.core.plugin.ProcessPlugin;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The biflow cache: set-associative rows of records (ipfixprobe's layout: 2^17 records in rows
@@ -59,7 +55,7 @@ public final class FlowCache
     private final int sweepSlots;
     private final int activeTimeoutSeconds;
     private final int inactiveTimeoutSeconds;
-    private final UnsafeBuffer meta;
+    private final AlignedMemory meta;
     private final long[] lruOrder;
     private int sweepIndex;
     private int expiryIndex;
@@ -92,9 +88,7 @@ public final class FlowCache
         this.sweepSlots = Math.max(1, rowSize / 2);
         this.activeTimeoutSeconds = config.activeTimeoutSeconds();
         this.inactiveTimeoutSeconds = config.inactiveTimeoutSeconds();
-        final int alignment = Math.max(64, rowSize * Long.BYTES);
-        this.meta = new UnsafeBuffer(ByteBuffer.allocateDirect(config.capacity() * Long.BYTES + alignment)
-            .alignedSlice(alignment).order(ByteOrder.nativeOrder()), 0, config.capacity() * Long.BYTES);
+        this.meta = new AlignedMemory(config.capacity() * Long.BYTES, Math.max(64, rowSize * Long.BYTES));
         this.lruOrder = new long[config.capacity() >>> config.rowExponent()];
         long identity = 0;
         for (int i = rowSize - 1; i >= 0; i--)

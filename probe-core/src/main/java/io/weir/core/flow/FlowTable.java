@@ -1,10 +1,5 @@
 package io.weir.core.flow;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
-import org.agrona.concurrent.UnsafeBuffer;
-
 /**
  * The flow records of one cache, in one off-heap block of fixed 128-byte records aligned to
  * 128 bytes, so that a record is one aligned pair of cache lines. The first line holds what
@@ -46,15 +41,12 @@ public final class FlowTable
     static final int MPLS_OFFSET = 112;
 
     private final int capacity;
-    private final UnsafeBuffer records;
+    private final AlignedMemory records;
 
     public FlowTable(final int capacity)
     {
         this.capacity = capacity;
-        final ByteBuffer block = ByteBuffer.allocateDirect(capacity * RECORD_LENGTH + RECORD_LENGTH)
-            .alignedSlice(RECORD_LENGTH)
-            .order(ByteOrder.nativeOrder());
-        this.records = new UnsafeBuffer(block, 0, capacity * RECORD_LENGTH);
+        this.records = new AlignedMemory(capacity * RECORD_LENGTH, RECORD_LENGTH);
     }
 
     public int capacity()
