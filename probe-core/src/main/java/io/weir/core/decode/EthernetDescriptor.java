@@ -4,10 +4,10 @@ package io.weir.core.decode;
  * Link-layer layouts weir decodes.
  *
  * <pre>
- * Ethernet II                    802.1Q / 802.1ad tag        PPPoE session + PPP
+ * Ethernet II                    802.1Q / 802.1ad tag        PPPoE session, then the PPP protocol
  * +------+------+----+           +-----+----+                +--+--+----+----+-----+
- * | dst6 | src6 |type|           | TCI |type|                |vt|cd|sid |len |proto|
- * +------+------+----+           +-----+----+                +--+--+----+----+-----+
+ * | dst6 | src6 |type|           | TCI |type|                |vt|cd|sid |len |proto|  proto: 2 bytes, or 1 when
+ * +------+------+----+           +-----+----+                +--+--+----+----+-----+  compressed (RFC 1661)
  *  0      6      12   14          0     2    4                0  1  2    4    6     8
  *
  * Linux cooked v1 (SLL, 16 bytes)               Linux cooked v2 (SLL2, 20 bytes)
@@ -29,7 +29,7 @@ final class EthernetDescriptor
     static final int VLAN_TAG_LENGTH = 4;
     static final int MPLS_ENTRY_LENGTH = 4;
     static final int MPLS_BOTTOM_OF_STACK = 0x100;
-    static final int PPPOE_HEADER_LENGTH = 8;
+    static final int PPPOE_HEADER_LENGTH = 6;
     static final int PPP_IPV4 = 0x0021;
     static final int PPP_IPV6 = 0x0057;
 

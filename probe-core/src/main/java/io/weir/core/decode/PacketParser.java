@@ -107,6 +107,7 @@ public final class PacketParser
         }
 
         int tags = 0;
+        boolean mplsSeen = false;
         while (true)
         {
             if (etherType == TYPE_VLAN || etherType == TYPE_QINQ || etherType == TYPE_QINQ_OLD)
@@ -141,9 +142,10 @@ public final class PacketParser
                         return skip(view, SkipReason.MALFORMED_LINK_LAYER);
                     }
                     entry = buffer.getInt(position, BIG);
-                    if (labels == 1 && view.mplsTopEntry == 0)
+                    if (!mplsSeen)
                     {
                         view.mplsTopEntry = entry;
+                        mplsSeen = true;
                     }
                     position += MPLS_ENTRY_LENGTH;
                 }
@@ -184,7 +186,7 @@ public final class PacketParser
             }
             else if (etherType == TYPE_PPPOE_SESSION)
             {
-                if (position + PPPOE_HEADER_LENGTH > end)
+                if (position + PPPOE_HEADER_LENGTH + 1 > end)
                 {
                     return skip(view, SkipReason.TRUNCATED_LINK_HEADER);
                 }
@@ -192,8 +194,20 @@ public final class PacketParser
                 {
                     return skip(view, SkipReason.MALFORMED_LINK_LAYER);
                 }
-                final int pppProtocol = u16(buffer, position + 6);
-                position += PPPOE_HEADER_LENGTH;
+                int pppProtocol = u8(buffer, position + PPPOE_HEADER_LENGTH);
+                int pppProtocolLength = 1;
+                // PPP protocol numbers have an even first octet; an odd one is a protocol sent in one octet
+                // (RFC 1661 protocol field compression).
+                if ((pppProtocol & 1) == 0)
+                {
+                    if (position + PPPOE_HEADER_LENGTH + 2 > end)
+                    {
+                        return skip(view, SkipReason.TRUNCATED_LINK_HEADER);
+                    }
+                    pppProtocol = u16(buffer, position + PPPOE_HEADER_LENGTH);
+                    pppProtocolLength = 2;
+                }
+                position += PPPOE_HEADER_LENGTH + pppProtocolLength;
                 if (pppProtocol == PPP_IPV4)
                 {
                     etherType = TYPE_IPV4;
@@ -244,6 +258,10 @@ public final class PacketParser
             return skip(view, SkipReason.TRUNCATED_IP_HEADER);
         }
         final int totalLength = u16(buffer, l3 + IPV4_TOTAL_LENGTH_OFFSET);
+        if (totalLength != 0 && totalLength < headerLength)
+        {
+            return skip(view, SkipReason.BAD_IP_HEADER);
+        }
         final int fragmentField = u16(buffer, l3 + IPV4_FRAGMENT_OFFSET);
         view.ipVersion = 4;
         view.ipHeaderLength = headerLength;
@@ -256,8 +274,8 @@ public final class PacketParser
         view.protocol = u8(buffer, l3 + IPV4_PROTOCOL_OFFSET);
         view.sourceLow = buffer.getInt(l3 + IPV4_SOURCE_OFFSET, BIG) & 0xFFFF_FFFFL;
         view.destinationLow = buffer.getInt(l3 + IPV4_DESTINATION_OFFSET, BIG) & 0xFFFF_FFFFL;
-        // A total length shorter than the header happens with TCP segmentation offload (0): use the frame.
-        view.ipLength = totalLength >= headerLength ? totalLength : view.wireLength - (l3 - view.frameOffset);
+        // Total length 0 comes from TCP segmentation offload: the frame tells how long the packet is.
+        view.ipLength = totalLength != 0 ? totalLength : Math.max(headerLength, frameBytesFrom(view, l3));
         return parseTransport(view, buffer, l3 + headerLength, Math.min(end, l3 + view.ipLength), l3);
     }
 
@@ -282,7 +300,7 @@ public final class PacketParser
         view.destinationLow = buffer.getLong(l3 + IPV6_DESTINATION_OFFSET + 8, BIG);
         // Payload length 0 is a jumbogram (or offload): take the length from the frame.
         view.ipLength = payloadLength != 0
-            ? payloadLength + IPV6_HEADER_LENGTH : view.wireLength - (l3 - view.frameOffset);
+            ? payloadLength + IPV6_HEADER_LENGTH : Math.max(IPV6_HEADER_LENGTH, frameBytesFrom(view, l3));
         final int ipEnd = Math.min(end, l3 + view.ipLength);
 
         int nextHeader = u8(buffer, l3 + IPV6_NEXT_HEADER_OFFSET);
@@ -313,12 +331,28 @@ public final class PacketParser
             {
                 length = (u8(buffer, position + 1) + 1) << 3;
             }
+            if (position + length > ipEnd)
+            {
+                view.protocol = nextHeader;
+                return skip(view, SkipReason.BAD_IPV6_EXTENSION_HEADERS);
+            }
             position += length;
             nextHeader = following;
+            if (view.fragmentOffset != 0)
+            {
+                // What follows the fragment header of a later fragment is fragment data, not headers.
+                break;
+            }
         }
         view.ipHeaderLength = position - l3;
         view.protocol = nextHeader;
         return parseTransport(view, buffer, position, ipEnd, l3);
+    }
+
+    /** Bytes from {@code l3} to the end of the frame on the wire (or as captured, if the wire length is less). */
+    private static int frameBytesFrom(final PacketView view, final int l3)
+    {
+        return Math.max(view.wireLength, view.capturedLength) - (l3 - view.frameOffset);
     }
 
     private static boolean isExtensionHeader(final int nextHeader)
@@ -403,7 +437,11 @@ public final class PacketParser
         while (option < optionsEnd)
         {
             final int kind = u8(buffer, option);
-            view.tcpOptions |= 1L << ((kind & 0xF8) + (7 - (kind & 0x07)));
+            if (kind < Long.SIZE)
+            {
+                // IANA tcpOptions (209) numbers the bits of each octet from the other end: kind 0 is bit 7.
+                view.tcpOptions |= 1L << ((kind & 0xF8) + (7 - (kind & 0x07)));
+            }
             if (kind == TCP_OPTION_END)
             {
                 break;
