@@ -105,11 +105,11 @@ final class RunSummary
         }
     }
 
-    private static String breakdown(final Map<Integer, Integer> counts, final String format)
+    private static String breakdown(final Map<Integer, Long> counts, final String format)
     {
         final StringBuilder out = new StringBuilder(" (");
         String separator = "";
-        for (final Map.Entry<Integer, Integer> entry : counts.entrySet())
+        for (final Map.Entry<Integer, Long> entry : counts.entrySet())
         {
             out.append(separator).append(String.format(format, entry.getKey())).append(": ").append(entry.getValue());
             separator = ", ";

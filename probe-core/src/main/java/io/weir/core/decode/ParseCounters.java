@@ -3,7 +3,7 @@ package io.weir.core.decode;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.agrona.collections.Int2IntCounterMap;
+import org.agrona.collections.Long2LongCounterMap;
 
 /**
  * Packets skipped by the parser, by reason, with the link types and EtherTypes behind the
@@ -13,8 +13,8 @@ import org.agrona.collections.Int2IntCounterMap;
 public final class ParseCounters
 {
     private final long[] skipped = new long[SkipReason.values().length];
-    private final Int2IntCounterMap linkTypes = new Int2IntCounterMap(0);
-    private final Int2IntCounterMap etherTypes = new Int2IntCounterMap(0);
+    private final Long2LongCounterMap linkTypes = new Long2LongCounterMap(0);
+    private final Long2LongCounterMap etherTypes = new Long2LongCounterMap(0);
 
     public void onSkipped(final PacketView view)
     {
@@ -46,21 +46,21 @@ public final class ParseCounters
     }
 
     /** Unsupported link types seen, with their packet counts, in ascending order. */
-    public Map<Integer, Integer> unsupportedLinkTypes()
+    public Map<Integer, Long> unsupportedLinkTypes()
     {
         return toMap(linkTypes);
     }
 
     /** Non-IP EtherTypes (after VLAN/MPLS/PPPoE) seen, with their packet counts, in ascending order. */
-    public Map<Integer, Integer> nonIpEtherTypes()
+    public Map<Integer, Long> nonIpEtherTypes()
     {
         return toMap(etherTypes);
     }
 
-    private static Map<Integer, Integer> toMap(final Int2IntCounterMap counts)
+    private static Map<Integer, Long> toMap(final Long2LongCounterMap counts)
     {
-        final Map<Integer, Integer> map = new TreeMap<>();
-        counts.forEach(map::put);
+        final Map<Integer, Long> map = new TreeMap<>();
+        counts.forEach((key, value) -> map.put((int)key, value));
         return map;
     }
 

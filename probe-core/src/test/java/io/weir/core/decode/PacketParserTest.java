@@ -482,7 +482,7 @@ class PacketParserTest
         counters.onSkipped(view);
 
         assertEquals(2, counters.skipped(SkipReason.NON_IP));
-        assertEquals(Map.of(ETHERTYPE_PPPOE_DISCOVERY, 1, ETHERTYPE_PPPOE_SESSION, 1), counters.nonIpEtherTypes());
+        assertEquals(Map.of(ETHERTYPE_PPPOE_DISCOVERY, 1L, ETHERTYPE_PPPOE_SESSION, 1L), counters.nonIpEtherTypes());
     }
 
     @Test

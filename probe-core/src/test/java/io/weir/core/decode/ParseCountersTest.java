@@ -87,7 +87,7 @@ class ParseCountersTest
         skip(counters, LinkType.LINUX_SLL, linuxCooked(0, 1, macBytes(MAC_A), ETHERTYPE_ARP, arpRequest()));
 
         assertEquals(6, counters.skipped(SkipReason.NON_IP));
-        assertEquals(Map.of(ETHERTYPE_ARP, 3, ETHERTYPE_MPLS, 1, 0x88CC, 1, 0, 1), counters.nonIpEtherTypes());
+        assertEquals(Map.of(ETHERTYPE_ARP, 3L, ETHERTYPE_MPLS, 1L, 0x88CC, 1L, 0, 1L), counters.nonIpEtherTypes());
         assertEquals(Map.of(), counters.unsupportedLinkTypes());
     }
 
@@ -101,7 +101,7 @@ class ParseCountersTest
         skip(counters, 105, frame);
 
         assertEquals(3, counters.skipped(SkipReason.UNSUPPORTED_LINK_TYPE));
-        assertEquals(Map.of(105, 2, 127, 1), counters.unsupportedLinkTypes());
+        assertEquals(Map.of(105, 2L, 127, 1L), counters.unsupportedLinkTypes());
         assertEquals(Map.of(), counters.nonIpEtherTypes());
     }
 
@@ -123,8 +123,8 @@ class ParseCountersTest
         assertEquals(1, first.skipped(SkipReason.BAD_IP_HEADER));
         assertEquals(3, first.skipped(SkipReason.UNSUPPORTED_LINK_TYPE));
         assertEquals(6, first.skippedTotal());
-        assertEquals(Map.of(ETHERTYPE_ARP, 2), first.nonIpEtherTypes());
-        assertEquals(Map.of(105, 2, 147, 1), first.unsupportedLinkTypes());
+        assertEquals(Map.of(ETHERTYPE_ARP, 2L), first.nonIpEtherTypes());
+        assertEquals(Map.of(105, 2L, 147, 1L), first.unsupportedLinkTypes());
         assertEquals(4, second.skippedTotal());
     }
 }
