@@ -41,6 +41,14 @@ public final class ByteOutput
         return put((byte)c);
     }
 
+    public ByteOutput put(final byte[] bytes)
+    {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
+        return this;
+    }
+
     /** Appends an ASCII string (callers pass only ASCII). */
     public ByteOutput ascii(final String text)
     {

@@ -2,10 +2,13 @@ package io.weir.export.text;
 
 import java.io.IOException;
 
+import java.nio.charset.StandardCharsets;
+
 import io.weir.core.field.RecordCursor;
 import io.weir.core.field.RecordSchema;
 import io.weir.core.pipeline.RecordSink;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * NDJSON: one flow per line, keys from the field declarations in record order, addresses and
@@ -16,6 +19,8 @@ public final class JsonSink implements RecordSink
     private final ByteOutput out;
     private final String description;
     private final RecordCursor cursor = new RecordCursor();
+    /** Per schema id, each field's {@code "name":} as bytes, made once. */
+    private final Int2ObjectHashMap<byte[][]> keys = new Int2ObjectHashMap<>();
 
     public JsonSink(final ByteOutput out, final String description)
     {
@@ -27,21 +32,32 @@ public final class JsonSink implements RecordSink
     public void onRecord(final RecordSchema schema, final DirectBuffer buffer, final int offset, final int length)
         throws IOException
     {
+        final byte[][] names = keys(schema);
         cursor.wrap(schema, buffer, offset, length);
         out.put('{');
-        boolean first = true;
         while (cursor.next())
         {
-            if (!first)
-            {
-                out.put(',');
-            }
-            first = false;
-            out.put('"').ascii(cursor.field().name()).ascii("\":");
+            out.put(names[cursor.index()]);
             FieldValueWriter.write(out, cursor, FieldValueWriter.Style.JSON);
         }
         out.ascii("}\n");
         out.flushIfFull();
+    }
+
+    private byte[][] keys(final RecordSchema schema)
+    {
+        byte[][] names = keys.get(schema.id());
+        if (names == null)
+        {
+            names = new byte[schema.fields().size()][];
+            for (int i = 0; i < names.length; i++)
+            {
+                names[i] = ((i == 0 ? "\"" : ",\"") + schema.fields().get(i).name() + "\":")
+                    .getBytes(StandardCharsets.US_ASCII);
+            }
+            keys.put(schema.id(), names);
+        }
+        return names;
     }
 
     @Override

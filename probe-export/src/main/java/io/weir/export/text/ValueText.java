@@ -181,22 +181,7 @@ public final class ValueText
         final long nanos = Math.floorMod(epochNanos, NANOS_PER_SECOND);
         final long days = Math.floorDiv(seconds, 86_400);
         final long secondOfDay = Math.floorMod(seconds, 86_400);
-
-        final long z = days + 719_468;
-        final long era = Math.floorDiv(z, 146_097);
-        final long dayOfEra = z - era * 146_097;
-        final long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        final long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        final long monthIndex = (5 * dayOfYear + 2) / 153;
-        final long day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
-        final long month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-        final long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-
-        zeroPadded(out, year, 4);
-        out.put('-');
-        zeroPadded(out, month, 2);
-        out.put('-');
-        zeroPadded(out, day, 2);
+        date(out, days);
         out.put(separator);
         zeroPadded(out, secondOfDay / 3600, 2);
         out.put(':');
@@ -224,6 +209,25 @@ public final class ValueText
         {
             out.put('Z');
         }
+    }
+
+    /** YYYY-MM-DD of a day since the epoch (proleptic Gregorian, UTC). */
+    private static void date(final ByteOutput out, final long days)
+    {
+        final long z = days + 719_468;
+        final long era = Math.floorDiv(z, 146_097);
+        final long dayOfEra = z - era * 146_097;
+        final long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        final long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        final long monthIndex = (5 * dayOfYear + 2) / 153;
+        final long day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+        final long month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+        final long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        zeroPadded(out, year, 4);
+        out.put('-');
+        zeroPadded(out, month, 2);
+        out.put('-');
+        zeroPadded(out, day, 2);
     }
 
     public static void hex(final ByteOutput out, final DirectBuffer buffer, final int offset, final int length)
