@@ -177,9 +177,14 @@ public final class FlowCache
                     endFlow(found, idleReason(found));
                     continue;
                 }
-                if (nowSeconds - (int)Math.floorDiv(table.firstNs(found), NANOS_PER_SECOND) >= activeTimeoutSeconds)
+                if (nowSeconds - table.firstSecond(found) >= activeTimeoutSeconds)
                 {
                     endFlow(found, FlowEndReason.ACTIVE_TIMEOUT);
+                    continue;
+                }
+                if (table.packetsFull(found, forward))
+                {
+                    endFlow(found, FlowEndReason.FORCED_END);
                     continue;
                 }
                 if (hasPlugins)
@@ -277,7 +282,7 @@ public final class FlowCache
                 {
                     endFlow(slot, idleReason(slot));
                 }
-                else if (nowSeconds - (int)Math.floorDiv(table.firstNs(slot), NANOS_PER_SECOND) >= activeTimeoutSeconds)
+                else if (nowSeconds - table.firstSecond(slot) >= activeTimeoutSeconds)
                 {
                     endFlow(slot, FlowEndReason.ACTIVE_TIMEOUT);
                 }
