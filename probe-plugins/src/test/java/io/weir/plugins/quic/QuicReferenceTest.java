@@ -21,7 +21,7 @@ class QuicReferenceTest
     @Test
     void everyReferenceRecordIsMatchedOnEveryField() throws Exception
     {
-        final QuicPlugin plugin = (QuicPlugin)new QuicPluginFactory().create(PluginOptions.parse("quic"), 1 << 17);
+        final QuicPlugin plugin = (QuicPlugin)new QuicPluginFactory().create(PluginOptions.parse("quic"), io.weir.core.flow.FlowCacheConfig.DEFAULT.capacity());
         final PluginChain chain = new PluginChain(List.of(plugin));
         final List<CollectedRecord> records = PipelineHarness.run(TestData.capture("quic_initial-sample.pcap"), chain);
         assertEquals(0, chain.failures(0), () -> "plugin threw: " + chain.firstFailure(0));

@@ -40,7 +40,7 @@ class TlsReferenceTest
     private static List<CollectedRecord> run(final Path capture) throws InterruptedException
     {
         final TlsPlugin plugin = (TlsPlugin)new TlsPluginFactory().create(
-            io.weir.core.plugin.PluginOptions.parse("tls"), 1 << 17);
+            io.weir.core.plugin.PluginOptions.parse("tls"), io.weir.core.flow.FlowCacheConfig.DEFAULT.capacity());
         final PluginChain chain = new PluginChain(List.of(plugin));
         final List<CollectedRecord> records = PipelineHarness.run(capture, chain);
         assertEquals(0, chain.failures(0), () -> "plugin threw: " + chain.firstFailure(0));

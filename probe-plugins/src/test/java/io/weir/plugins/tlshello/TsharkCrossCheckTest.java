@@ -99,8 +99,8 @@ class TsharkCrossCheckTest
     private static List<CollectedRecord> weir(final Path capture) throws InterruptedException
     {
         final List<ProcessPlugin> plugins = List.of(
-            new TlsPluginFactory().create(PluginOptions.parse("tls"), 1 << 17),
-            new QuicPluginFactory().create(PluginOptions.parse("quic"), 1 << 17));
+            new TlsPluginFactory().create(PluginOptions.parse("tls"), io.weir.core.flow.FlowCacheConfig.DEFAULT.capacity()),
+            new QuicPluginFactory().create(PluginOptions.parse("quic"), io.weir.core.flow.FlowCacheConfig.DEFAULT.capacity()));
         final PluginChain chain = new PluginChain(plugins);
         final List<CollectedRecord> records = PipelineHarness.run(capture, chain);
         assertEquals(0, chain.failures(0), () -> "tls threw on " + capture + ": " + chain.firstFailure(0));
