@@ -66,12 +66,18 @@ final class InitialSealer
     /** A protected Initial datagram of at least 1200 bytes carrying {@code frames}, then PADDING. */
     byte[] seal(final int packetNumber, final byte[]... frames) throws Exception
     {
+        return sealWithToken(packetNumber, new byte[0], frames);
+    }
+
+    /** The same with a token (at most 63 bytes) in the Initial header. */
+    byte[] sealWithToken(final int packetNumber, final byte[] token, final byte[]... frames) throws Exception
+    {
         final ByteArrayOutputStream plain = new ByteArrayOutputStream();
         for (final byte[] frame : frames)
         {
             plain.write(frame);
         }
-        final int headerWithoutLength = 1 + 4 + 1 + dcid.length + 1 + scid.length + 1;
+        final int headerWithoutLength = 1 + 4 + 1 + dcid.length + 1 + scid.length + 1 + token.length;
         final int minimumPayload = 1200 - headerWithoutLength - 2 - 2 - 16;
         while (plain.size() < minimumPayload)
         {
@@ -82,7 +88,7 @@ final class InitialSealer
         final ByteBuffer header = ByteBuffer.allocate(headerWithoutLength + 2 + 2);
         final int initialBits = version == QuicVersion.V2 ? 0x10 : 0x00;
         header.put((byte)(0xc0 | initialBits | 0x01)).putInt(version).put((byte)dcid.length).put(dcid)
-            .put((byte)scid.length).put(scid).put((byte)0).putShort((short)(0x4000 | length))
+            .put((byte)scid.length).put(scid).put((byte)token.length).put(token).putShort((short)(0x4000 | length))
             .putShort((short)packetNumber);
         final byte[] headerBytes = header.array();
         final byte[] nonce = iv.clone();
