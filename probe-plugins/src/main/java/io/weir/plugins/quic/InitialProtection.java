@@ -7,9 +7,10 @@ import org.agrona.DirectBuffer;
 /**
  * Removes the protection of a client's Initial packet (RFC 9001 sections 5.2-5.4, RFC 9369 section
  * 3.3): derives the client Initial key, IV and header protection key from the version's salt and the
- * Destination Connection ID with HKDF-SHA256, removes header protection with AES-ECB over the sample
- * and opens the payload with AES-128-GCM. Every cipher, digest and key object is made once, here,
- * and reused for all packets; keys are derived again only when the connection ID or version changes.
+ * Destination Connection ID with HKDF-SHA256, removes header protection with AES-128 over the sample
+ * (ECB, one block) and opens the payload with AES-128-GCM. Every cipher and digest object is made
+ * once, here, and reused for all packets and connections; keys are derived again only when the
+ * connection ID or version changes, into preallocated arrays.
  * Not thread safe: one per plugin instance.
  */
 final class InitialProtection
