@@ -80,7 +80,7 @@ class NetbiosGoldenTest
         for (final String[] row : Tshark.fields(TestData.capture("netbios.pcap"), "nbns && nbns.count.queries > 0",
             "ip.src", "udp.srcport", "nbns.name"))
         {
-            final byte[] name = tsharkNameBytes(row[2].split(",")[0]);
+            final byte[] name = tsharkNameBytes(row[2].split("\\|")[0]);
             final String text = new String(name, 0, 15, StandardCharsets.ISO_8859_1);
             tshark.add(row[0] + " " + row[1] + " " + text + "/" + (name[15] & 0xFF));
         }

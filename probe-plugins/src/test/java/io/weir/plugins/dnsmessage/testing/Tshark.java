@@ -17,14 +17,14 @@ public final class Tshark
 
     /**
      * {@code tshark -n -r CAPTURE -Y FILTER -T fields -e F...}, tab separated, every occurrence of
-     * a field comma separated.
+     * a field separated by |.
      *
      * @return one array of field values per displayed frame
      */
     public static List<String[]> fields(final Path capture, final String filter, final String... fields)
     {
         final List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString(), "-Y", filter,
-            "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,"));
+            "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=|"));
         for (final String field : fields)
         {
             command.add("-e");
