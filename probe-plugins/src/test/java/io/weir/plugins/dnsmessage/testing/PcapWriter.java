@@ -47,8 +47,17 @@ public final class PcapWriter
     public static byte[] tcp4(final String source, final int sourcePort, final String destination,
                               final int destinationPort, final byte[] payload)
     {
-        final byte[] frame = io.weir.core.testing.Frames.tcp4(source, sourcePort, destination, destinationPort,
-            io.weir.core.testing.Frames.TCP_ACK | io.weir.core.testing.Frames.TCP_PSH, payload.length);
+        return tcp4(source, sourcePort, destination, destinationPort,
+            io.weir.core.testing.Frames.TCP_ACK | io.weir.core.testing.Frames.TCP_PSH, 1000, payload);
+    }
+
+    /** Ethernet + IPv4 + TCP with the given flags and sequence number around {@code payload}. */
+    public static byte[] tcp4(final String source, final int sourcePort, final String destination,
+                              final int destinationPort, final int flags, final int sequence, final byte[] payload)
+    {
+        final byte[] frame = io.weir.core.testing.Frames.tcp4(source, sourcePort, destination, destinationPort, flags,
+            payload.length);
+        ByteBuffer.wrap(frame).putInt(14 + 20 + 4, sequence);
         System.arraycopy(payload, 0, frame, 14 + 20 + 20, payload.length);
         return frame;
     }
