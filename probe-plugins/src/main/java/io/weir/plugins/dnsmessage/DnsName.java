@@ -83,12 +83,6 @@ public final class DnsName
         return labels;
     }
 
-    /** Whether the text contains {@code ascii} anywhere (an ASCII constant). */
-    public boolean contains(final byte[] ascii)
-    {
-        return Bytes.indexOf(bytes, 0, length, ascii) >= 0;
-    }
-
     public boolean contentEquals(final byte[] other, final int otherOffset, final int otherLength)
     {
         return Bytes.equal(bytes, 0, length, other, otherOffset, otherLength);

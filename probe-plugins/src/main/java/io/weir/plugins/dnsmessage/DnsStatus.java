@@ -23,9 +23,4 @@ public final class DnsStatus
     private DnsStatus()
     {
     }
-
-    public static boolean isFailure(final int result)
-    {
-        return result < 0;
-    }
 }

@@ -146,11 +146,6 @@ public final class TextBuffer
         return cut;
     }
 
-    public boolean contentEquals(final byte[] other, final int offset, final int count)
-    {
-        return Bytes.equal(bytes, 0, length, other, offset, count);
-    }
-
     public boolean contentEquals(final TextBuffer other)
     {
         return Bytes.equal(bytes, 0, length, other.bytes, 0, other.length);
