@@ -144,4 +144,38 @@ public final class Golden
         return match.missing().size() + " reference records missing, " + unmatchedPluginRecords(match).size()
             + " weir records with " + plugin.name() + " data unmatched\n" + match.report();
     }
+
+    /**
+     * For plugins with several entries per flow (answers, names): weir exports one record per flow,
+     * as ipfixprobe's IPFIX output does, while its UniRec reference lists one record per entry. The
+     * reference entries weir's records did not match must all belong to flows that weir's records did
+     * match (same addresses and ports), i.e. only further entries of a flow are absent.
+     */
+    public static String onlyFurtherEntriesMissing(final ReferenceMatch match, final IpfixprobeReference reference)
+    {
+        final java.util.Set<String> matchedFlows = new java.util.HashSet<>();
+        final List<java.util.Map<String, String>> missing = match.missing();
+        for (final java.util.Map<String, String> record : reference.records())
+        {
+            if (!missing.contains(record))
+            {
+                matchedFlows.add(flowKey(record));
+            }
+        }
+        final StringBuilder problems = new StringBuilder();
+        for (final java.util.Map<String, String> record : missing)
+        {
+            if (!matchedFlows.contains(flowKey(record)))
+            {
+                problems.append("flow without any matching record: ").append(flowKey(record)).append('\n');
+            }
+        }
+        return problems.toString();
+    }
+
+    private static String flowKey(final java.util.Map<String, String> record)
+    {
+        return record.get("SRC_IP") + ":" + record.get("SRC_PORT") + " > " + record.get("DST_IP") + ":"
+            + record.get("DST_PORT") + " " + record.get("PROTOCOL") + " " + record.get("TIME_FIRST");
+    }
 }
