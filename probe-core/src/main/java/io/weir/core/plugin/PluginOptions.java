@@ -102,6 +102,23 @@ public final class PluginOptions
         return null;
     }
 
+    /**
+     * An option whose value may be left out ({@code txt} or {@code txt=FILE}): the value, "" when
+     * given without one, null when not given at all.
+     */
+    public String optionalValue(final String... names)
+    {
+        for (final String name : names)
+        {
+            if (values.containsKey(name))
+            {
+                final String value = values.get(name);
+                return value == null ? "" : value;
+            }
+        }
+        return null;
+    }
+
     public boolean flag(final String... names)
     {
         for (final String name : names)

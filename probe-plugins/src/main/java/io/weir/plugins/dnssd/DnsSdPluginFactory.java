@@ -51,25 +51,13 @@ public final class DnsSdPluginFactory implements ProcessPluginFactory
         return new DnsSdPlugin(flowSlots, txtFilter(options));
     }
 
-    /** The txt option takes an optional value, which PluginOptions cannot express: read it from the text. */
     static TxtFilter txtFilter(final PluginOptions options)
     {
-        if (!options.has("txt", "t"))
+        final String value = options.optionalValue("txt", "t");
+        if (value == null)
         {
             return TxtFilter.NONE;
         }
-        final String[] parts = options.text().split(";", -1);
-        for (int i = 1; i < parts.length; i++)
-        {
-            final String part = parts[i].trim();
-            final int equals = part.indexOf('=');
-            final String key = (equals < 0 ? part : part.substring(0, equals)).trim();
-            if (key.equals("txt") || key.equals("t"))
-            {
-                final String value = equals < 0 ? "" : part.substring(equals + 1).trim();
-                return value.isEmpty() ? TxtFilter.ALL : TxtFilter.load(Path.of(value));
-            }
-        }
-        return TxtFilter.ALL;
+        return value.isEmpty() ? TxtFilter.ALL : TxtFilter.load(Path.of(value));
     }
 }
