@@ -217,6 +217,11 @@ final class WeirCommand implements Callable<Integer>
             SignalHandling.install(stop, err, statistics::request);
         }
 
+        if (inputs.isLive() && !quiet)
+        {
+            err.println("weir: capturing on " + LiveSources.describe(inputs.live()) + " with " + workers.size()
+                + (workers.size() == 1 ? " worker" : " workers") + "; SIGTERM or Ctrl-C stops, SIGUSR1 prints statistics");
+        }
         final long startNs = System.nanoTime();
         new Pipeline(workers, exporter, problems::error).run(() ->
         {
