@@ -9,6 +9,7 @@ import sun.misc.Signal;
 /**
  * SIGINT and SIGTERM: the first stops reading input and lets every cached flow be exported and
  * every output be flushed, after which weir exits 0 as usual; a second one exits at once.
+ * SIGUSR1 asks for a statistics line and changes nothing else.
  */
 final class SignalHandling
 {
@@ -19,6 +20,12 @@ final class SignalHandling
     }
 
     static void install(final StopSignal stop, final PrintStream err)
+    {
+        install(stop, err, null);
+    }
+
+    /** @param onStatistics called on the signal thread for each SIGUSR1, or null to leave SIGUSR1 alone */
+    static void install(final StopSignal stop, final PrintStream err, final Runnable onStatistics)
     {
         final AtomicInteger received = new AtomicInteger();
         for (final String name : new String[] {"INT", "TERM"})
@@ -37,6 +44,10 @@ final class SignalHandling
                     Runtime.getRuntime().halt(EXIT_INTERRUPTED);
                 }
             });
+        }
+        if (onStatistics != null)
+        {
+            Signal.handle(new Signal("USR1"), signal -> onStatistics.run());
         }
     }
 }

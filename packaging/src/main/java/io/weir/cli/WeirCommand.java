@@ -1,12 +1,13 @@
 package io.weir.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.weir.core.capture.CaptureFileSequence;
+import io.weir.core.capture.PacketSource;
 import io.weir.core.field.SchemaRegistry;
 import io.weir.core.flow.FlowCacheConfig;
 import io.weir.core.pipeline.CaptureWorker;
@@ -17,6 +18,7 @@ import io.weir.core.pipeline.RecordSink;
 import io.weir.core.pipeline.StopSignal;
 import io.weir.core.plugin.PluginChain;
 import io.weir.core.plugin.PluginRegistry;
+import io.weir.nativeio.LiveCaptureException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +33,11 @@ final class WeirCommand implements Callable<Integer>
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    /** Set by the weir launcher in the detached process it starts for -d. */
+    static final String DAEMON_ENVIRONMENT = "WEIR_DAEMONIZED";
 
     @Option(names = {"-i", "--input"}, paramLabel = "SPEC",
-        description = "input, ipfixprobe style: 'pcap;file=PATH' or a path (repeatable)")
+        description = "input, ipfixprobe style: 'pcap;file=PATH' or a path, 'raw;ifc=IFC', 'pcap;ifc=IFC' (repeatable)")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-s", "--storage"}, paramLabel = "SPEC",
@@ -47,8 +51,26 @@ final class WeirCommand implements Callable<Integer>
         description = "output: text | json | csv, with ';file=PATH' (repeatable; default text)")
     List<String> outputs = new ArrayList<>();
 
-    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N packets")
+    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N packets (per live interface)")
     long count;
+
+    @Option(names = {"-f", "--fps"}, paramLabel = "NUM",
+        description = "export at most NUM flows per second (0: no limit); capture waits, nothing is lost")
+    long flowsPerSecond;
+
+    @Option(names = {"--sampling-packet-interval"}, paramLabel = "N",
+        description = "sample 1 packet in N (systematic count-based); the others are counted, not metered")
+    int samplingInterval = 1;
+
+    @Option(names = {"--stats"}, paramLabel = "SEC",
+        description = "print a statistics line every SEC seconds (also on SIGUSR1)")
+    double statsSeconds;
+
+    @Option(names = {"-P", "--pid"}, paramLabel = "FILE", description = "write the process id to FILE while running")
+    String pidFile;
+
+    @Option(names = {"-d", "--daemon"}, description = "run detached from the terminal (done by the weir launcher)")
+    boolean daemon;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary at the end")
     boolean quiet;
@@ -95,6 +117,18 @@ final class WeirCommand implements Callable<Integer>
         {
             return usageError("-c needs a number of packets (0 for no limit)");
         }
+        if (flowsPerSecond < 0)
+        {
+            return usageError("-f needs a number of flows per second (0 for no limit)");
+        }
+        if (samplingInterval < 1)
+        {
+            return usageError("--sampling-packet-interval needs N >= 1 (1: every packet)");
+        }
+        if (statsSeconds < 0 || Double.isNaN(statsSeconds))
+        {
+            return usageError("--stats needs an interval in seconds (0: only on SIGUSR1)");
+        }
         final List<String> inputSpecs = new ArrayList<>(inputs);
         inputSpecs.addAll(files);
         if (inputSpecs.isEmpty())
@@ -102,14 +136,14 @@ final class WeirCommand implements Callable<Integer>
             return usageError("no input: give a capture file, or -i 'pcap;file=PATH'");
         }
 
-        final List<Path> paths;
+        final InputSpecs.Inputs parsedInputs;
         final FlowCacheConfig cacheConfig;
         final PluginChain chain;
         final SchemaRegistry schemas;
         final List<RecordSink> sinks;
         try
         {
-            paths = InputSpecs.files(inputSpecs);
+            parsedInputs = InputSpecs.parse(inputSpecs, ProcessHandle.current().pid());
             cacheConfig = StorageSpec.parse(storage);
             chain = PluginRegistry.load().createChain(plugins, cacheConfig.capacity());
             schemas = new SchemaRegistry(chain.fields());
@@ -124,27 +158,76 @@ final class WeirCommand implements Callable<Integer>
         {
             return usageError(ex.getMessage());
         }
-        return run(paths, cacheConfig, chain, schemas, sinks);
+        if (daemon && System.getenv(DAEMON_ENVIRONMENT) == null)
+        {
+            err.println("weir: warning: -d: still attached to the terminal (the weir launcher script detaches)");
+        }
+        final ConsoleProblems problems = new ConsoleProblems(err);
+        final List<PacketSource> sources;
+        try
+        {
+            sources = parsedInputs.isLive() ? LiveSources.open(parsedInputs.live())
+                : List.of(new CaptureFileSequence(parsedInputs.files(), problems));
+        }
+        catch (final LiveCaptureException ex)
+        {
+            closeQuietly(sinks);
+            err.println("weir: error: " + ex.getMessage());
+            return EXIT_FAILED;
+        }
+        try (PidFile pid = pidFile == null ? null : PidFile.write(pidFile, err))
+        {
+            return run(sources, parsedInputs, cacheConfig, chain, schemas, sinks, problems);
+        }
+        catch (final OutputUnavailableException ex)
+        {
+            for (final PacketSource source : sources)
+            {
+                source.close();
+            }
+            closeQuietly(sinks);
+            err.println("weir: error: " + ex.getMessage());
+            return EXIT_FAILED;
+        }
     }
 
-    private int run(final List<Path> paths, final FlowCacheConfig cacheConfig, final PluginChain chain,
-                    final SchemaRegistry schemas, final List<RecordSink> sinks) throws InterruptedException
+    private int run(final List<PacketSource> sources, final InputSpecs.Inputs inputs, final FlowCacheConfig cacheConfig,
+                    final PluginChain chain, final SchemaRegistry schemas, final List<RecordSink> sinks,
+                    final ConsoleProblems problems) throws InterruptedException
     {
-        final ConsoleProblems problems = new ConsoleProblems(err);
         final StopSignal stop = new StopSignal();
-        final CaptureFileSequence source = new CaptureFileSequence(paths, problems);
-        final ExportQueue queue = new ExportQueue(ExportQueue.DEFAULT_CAPACITY_BYTES);
-        final CaptureWorker worker = new CaptureWorker("worker-0", source, cacheConfig, chain, queue, stop, count);
-        final ExporterAgent exporter = new ExporterAgent(List.of(queue), List.of(worker), sinks, schemas, stop,
-            problems::error);
-        final ProgressLine progress = new ProgressLine(err, terminal, worker);
+        final List<CaptureWorker> workers = new ArrayList<>();
+        final List<ExportQueue> queues = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++)
+        {
+            final ExportQueue queue = new ExportQueue(ExportQueue.DEFAULT_CAPACITY_BYTES);
+            // Shared nothing: every worker has its own plugin instances.
+            final PluginChain workerChain = i == 0 ? chain
+                : PluginRegistry.load().createChain(plugins, cacheConfig.capacity());
+            queues.add(queue);
+            workers.add(new CaptureWorker("worker-" + i, sources.get(i), cacheConfig, workerChain, queue, stop, count)
+                .samplingInterval(samplingInterval));
+        }
+        final ExporterAgent exporter = new ExporterAgent(queues, workers, sinks, schemas, stop, problems::error)
+            .rateLimit(flowsPerSecond);
+        final ProgressLine progress = new ProgressLine(err, terminal && !inputs.isLive() && !daemon, workers.get(0));
+        final StatisticsLine statistics = new StatisticsLine(err, workers, exporter, (long)(statsSeconds * 1e9));
         if (installSignalHandlers)
         {
-            SignalHandling.install(stop, err);
+            SignalHandling.install(stop, err, statistics::request);
         }
 
+        if (inputs.isLive() && !quiet)
+        {
+            err.println("weir: capturing on " + LiveSources.describe(inputs.live()) + " with " + workers.size()
+                + (workers.size() == 1 ? " worker" : " workers") + "; SIGTERM or Ctrl-C stops, SIGUSR1 prints statistics");
+        }
         final long startNs = System.nanoTime();
-        new Pipeline(List.of(worker), exporter, problems::error).run(progress::update);
+        new Pipeline(workers, exporter, problems::error).run(() ->
+        {
+            progress.update();
+            statistics.tick();
+        });
         final long elapsedNs = System.nanoTime() - startNs;
         progress.clear();
 
@@ -155,13 +238,38 @@ final class WeirCommand implements Callable<Integer>
             {
                 outputs.add(sink.describe());
             }
-            RunSummary.print(err, worker, source, exporter, problems, elapsedNs, String.join(", ", outputs));
+            if (inputs.isLive())
+            {
+                RunSummary.print(err, workers, LiveSources.describe(inputs.live()), 0, exporter, problems, elapsedNs,
+                    String.join(", ", outputs));
+            }
+            else
+            {
+                RunSummary.print(err, workers.get(0), (CaptureFileSequence)sources.get(0), exporter, problems, elapsedNs,
+                    String.join(", ", outputs));
+            }
             if (stop.reason() != null && !exporter.readerGone())
             {
                 err.println("weir:   stopped early: " + stop.reason());
             }
         }
         return problems.unusable() > 0 || problems.errors() > 0 ? EXIT_FAILED : EXIT_OK;
+    }
+
+    private static void closeQuietly(final List<RecordSink> sinks)
+    {
+        for (final RecordSink sink : sinks)
+        {
+            try
+            {
+                sink.close();
+            }
+            catch (final IOException ex)
+            {
+                // Nothing was written yet; the reason the run ends is reported instead.
+                continue;
+            }
+        }
     }
 
     private int usageError(final String message)

@@ -39,6 +39,9 @@ public final class CaptureWorker implements Agent, PacketHandler
     private final long packetLimit;
 
     private final boolean live;
+    private int samplingInterval = 1;
+    private int samplingCountdown = 1;
+    private long packetsNotSampled;
     private long nextExpiryNs;
     private long packetsRead;
     private long bytesRead;
@@ -101,6 +104,12 @@ public final class CaptureWorker implements Agent, PacketHandler
     {
         packetsRead++;
         bytesRead += wireLength;
+        if (samplingInterval > 1 && --samplingCountdown > 0)
+        {
+            packetsNotSampled++;
+            return;
+        }
+        samplingCountdown = samplingInterval;
         if (parser.parse(view, buffer, offset, capturedLength, wireLength, timestampNs, linkType, interfaceId))
         {
             ipBytes += view.ipLength();
@@ -130,6 +139,32 @@ public final class CaptureWorker implements Agent, PacketHandler
         publishedProgress = source.progress();
         finished = true;
         throw new AgentTerminationException();
+    }
+
+    /**
+     * Systematic count-based packet sampling (RFC 5475): of every {@code interval} packets read,
+     * the first goes into flows and the others are only counted. Set before the worker starts.
+     */
+    public CaptureWorker samplingInterval(final int interval)
+    {
+        if (interval < 1)
+        {
+            throw new IllegalArgumentException("sampling interval must be at least 1, got " + interval);
+        }
+        samplingInterval = interval;
+        samplingCountdown = 1;
+        return this;
+    }
+
+    public int samplingInterval()
+    {
+        return samplingInterval;
+    }
+
+    /** Packets read but left out by sampling. */
+    public long packetsNotSampled()
+    {
+        return packetsNotSampled;
     }
 
     @Override
