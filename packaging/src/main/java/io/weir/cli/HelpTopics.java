@@ -26,6 +26,8 @@ final class HelpTopics
                 return true;
             case "input":
             case "pcap":
+            case "raw":
+            case "afpacket":
                 InputSpecs.help(text);
                 break;
             case "storage":
