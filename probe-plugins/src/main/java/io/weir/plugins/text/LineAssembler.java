@@ -114,6 +114,12 @@ public final class LineAssembler
         }
     }
 
+    /** The buffer index after the last line handed out from the current segment. */
+    public int position()
+    {
+        return position;
+    }
+
     /** Whether an unfinished line waits for the next segment. */
     public boolean hasPartialLine()
     {
