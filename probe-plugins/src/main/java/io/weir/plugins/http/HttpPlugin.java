@@ -61,7 +61,11 @@ public final class HttpPlugin extends MessageHeadPlugin<HttpFlow>
     {
         if (length < 4)
         {
-            return NONE;
+            if (Ascii.isPrefixOf(buffer, offset, length, HTTP))
+            {
+                return RESPONSE | TENTATIVE;
+            }
+            return length > 0 && Ascii.isUpperCaseWord(buffer, offset, offset + length) ? REQUEST | TENTATIVE : NONE;
         }
         final int first = buffer.getInt(offset, ByteOrder.BIG_ENDIAN);
         if (first == HTTP_INT)
@@ -80,7 +84,8 @@ public final class HttpPlugin extends MessageHeadPlugin<HttpFlow>
     protected boolean onRequestLine(final HttpFlow flow, final DirectBuffer buffer, final int offset,
                                     final int length, final boolean truncated)
     {
-        if (!requestLine.wrap(buffer, offset, length, truncated, HTTP))
+        if (!requestLine.wrap(buffer, offset, length, truncated, HTTP)
+            || !isMethod(buffer, requestLine.methodOffset(), requestLine.methodLength()))
         {
             return false;
         }
@@ -176,6 +181,13 @@ public final class HttpPlugin extends MessageHeadPlugin<HttpFlow>
         flow.server.write(writer);
         flow.setCookieNames.write(writer);
         writer.u16(flow.statusCode);
+    }
+
+    /** A method ipfixprobe knows by its first four bytes, or an upper-case token (what the gate lets in). */
+    private static boolean isMethod(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return length >= 4 && isKnownMethod(buffer.getInt(offset, ByteOrder.BIG_ENDIAN))
+            || RequestLine.isMethodToken(buffer, offset, length);
     }
 
     private static boolean isKnownMethod(final int first)

@@ -56,7 +56,11 @@ public final class RtspPlugin extends MessageHeadPlugin<RtspFlow>
     {
         if (length < 4)
         {
-            return NONE;
+            if (Ascii.isPrefixOf(buffer, offset, length, RTSP))
+            {
+                return RESPONSE | TENTATIVE;
+            }
+            return length > 0 && Ascii.isUpperCaseWord(buffer, offset, offset + length) ? REQUEST | TENTATIVE : NONE;
         }
         final int first = buffer.getInt(offset, ByteOrder.BIG_ENDIAN);
         if (first == RTSP_INT)
@@ -70,7 +74,8 @@ public final class RtspPlugin extends MessageHeadPlugin<RtspFlow>
     protected boolean onRequestLine(final RtspFlow flow, final DirectBuffer buffer, final int offset,
                                     final int length, final boolean truncated)
     {
-        if (!requestLine.wrap(buffer, offset, length, truncated, RTSP))
+        if (!requestLine.wrap(buffer, offset, length, truncated, RTSP) || requestLine.methodLength() < 3
+            || !isKnownMethod(buffer.getInt(offset, ByteOrder.BIG_ENDIAN)))
         {
             return false;
         }

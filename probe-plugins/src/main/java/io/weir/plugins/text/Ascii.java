@@ -120,6 +120,40 @@ public final class Ascii
         return true;
     }
 
+    /** Whether all {@code length} bytes at {@code offset} are the start of {@code text}. */
+    public static boolean isPrefixOf(final DirectBuffer buffer, final int offset, final int length, final byte[] text)
+    {
+        if (length > text.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (buffer.getByte(offset + i) != text[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether [from, to) is not empty and all upper-case letters. */
+    public static boolean isUpperCaseWord(final DirectBuffer buffer, final int from, final int to)
+    {
+        if (from >= to)
+        {
+            return false;
+        }
+        for (int i = from; i < to; i++)
+        {
+            if (!isUpper(buffer.getByte(i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The index of the first occurrence of {@code lowerCase} in [from, to) ignoring ASCII case, or -1.
      */

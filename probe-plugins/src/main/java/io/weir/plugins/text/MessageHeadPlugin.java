@@ -25,6 +25,11 @@ public abstract class MessageHeadPlugin<S extends MessageHeadFlow> implements Pr
     public static final int NONE = 0;
     public static final int REQUEST = 1;
     public static final int RESPONSE = 2;
+    /**
+     * With {@link #REQUEST} or {@link #RESPONSE}: the payload is too short to tell (a first byte or
+     * three sent alone), so it starts a message only where none was seen yet.
+     */
+    public static final int TENTATIVE = 4;
 
     private static final int TCP = 6;
     private static final int UDP = 17;
@@ -39,7 +44,8 @@ public abstract class MessageHeadPlugin<S extends MessageHeadFlow> implements Pr
 
     /**
      * What a payload that is not part of a head in progress starts: {@link #REQUEST},
-     * {@link #RESPONSE} or {@link #NONE}. This is the gate: it must be cheap on other traffic.
+     * {@link #RESPONSE} (either possibly with {@link #TENTATIVE}) or {@link #NONE}. This is the
+     * gate: it must be cheap on other traffic.
      */
     protected abstract int kind(DirectBuffer buffer, int offset, int length);
 
@@ -81,7 +87,7 @@ public abstract class MessageHeadPlugin<S extends MessageHeadFlow> implements Pr
         {
             final S state = flows.acquire(flow.slot());
             state.reset();
-            start(state, kind, flow.forward(), packet);
+            start(state, kind & ~TENTATIVE, flow.forward(), packet);
         }
         return CONTINUE;
     }
@@ -119,9 +125,10 @@ public abstract class MessageHeadPlugin<S extends MessageHeadFlow> implements Pr
         {
             return CONTINUE;
         }
-        if (state != null && (kind == REQUEST ? state.requestSeen : state.responseSeen))
+        final int message = kind & ~TENTATIVE;
+        if (state != null && (message == REQUEST ? state.requestSeen : state.responseSeen))
         {
-            return FLUSH_WITH_REINSERT;
+            return (kind & TENTATIVE) != 0 ? CONTINUE : FLUSH_WITH_REINSERT;
         }
         final S target;
         if (state != null)
@@ -133,7 +140,7 @@ public abstract class MessageHeadPlugin<S extends MessageHeadFlow> implements Pr
             target = flows.acquire(flow.slot());
             target.reset();
         }
-        start(target, kind, forward, packet);
+        start(target, message, forward, packet);
         return CONTINUE;
     }
 

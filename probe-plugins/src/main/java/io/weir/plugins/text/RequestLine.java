@@ -135,6 +135,26 @@ public final class RequestLine
         return true;
     }
 
+    /**
+     * Whether [offset, offset + length) is a method token the gate accepts without knowing it:
+     * 1 to {@link #MAX_METHOD_LENGTH} upper-case letters, digits, '-' and '_'.
+     */
+    public static boolean isMethodToken(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 1 || length > MAX_METHOD_LENGTH)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (!isMethodByte(buffer.getByte(offset + i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isMethodByte(final byte value)
     {
         return Ascii.isUpper(value) || Ascii.isDigit(value) || value == '-' || value == '_';
