@@ -123,7 +123,7 @@ public final class LineAssembler
     /** Whether an unfinished line waits for the next segment. */
     public boolean hasPartialLine()
     {
-        return carryLength > 0 || carryTruncated;
+        return !lineFromCarry && (carryLength > 0 || carryTruncated);
     }
 
     public DirectBuffer lineBuffer()
