@@ -85,46 +85,39 @@ public final class RequestLine
                                     final boolean anyMethod, final byte[] protocol)
     {
         final int end = offset + length;
-        final int lf = Ascii.indexOf(buffer, offset, end, Ascii.LF);
-        final boolean complete = lf >= 0;
-        final int lineEnd = complete ? lf : end;
         final int methodEnd;
         if (anyMethod)
         {
-            final int limit = Math.min(lineEnd, offset + MAX_METHOD_LENGTH + 1);
+            final int limit = Math.min(end, offset + MAX_METHOD_LENGTH);
             int i = offset;
             while (i < limit && isMethodByte(buffer.getByte(i)))
             {
                 i++;
             }
-            if (i == offset || i == limit || buffer.getByte(i) != Ascii.SPACE)
+            if (i == end)
             {
-                return i == end && i > offset && i - offset <= MAX_METHOD_LENGTH;
+                return i > offset;
+            }
+            if (i == offset || buffer.getByte(i) != Ascii.SPACE)
+            {
+                return false;
             }
             methodEnd = i;
         }
         else
         {
-            methodEnd = Ascii.indexOf(buffer, offset, lineEnd, Ascii.SPACE);
+            methodEnd = spaceInLine(buffer, offset, end);
             if (methodEnd < 0)
             {
-                return !complete;
+                return methodEnd == INCOMPLETE;
             }
         }
-        final int uriEnd = Ascii.indexOf(buffer, methodEnd + 1, lineEnd, Ascii.SPACE);
+        final int uriEnd = spaceInLine(buffer, methodEnd + 1, end);
         if (uriEnd < 0)
         {
-            return !complete;
+            return uriEnd == INCOMPLETE;
         }
-        final int available = lineEnd - uriEnd - 1;
-        if (available >= protocol.length)
-        {
-            return Ascii.startsWith(buffer, uriEnd + 1, available, protocol);
-        }
-        if (complete)
-        {
-            return false;
-        }
+        final int available = Math.min(end - uriEnd - 1, protocol.length);
         for (int i = 0; i < available; i++)
         {
             if (buffer.getByte(uriEnd + 1 + i) != protocol[i])
@@ -133,6 +126,27 @@ public final class RequestLine
             }
         }
         return true;
+    }
+
+    private static final int NO_SPACE = -1;
+    private static final int INCOMPLETE = -2;
+
+    /** The first space in [from, end) before a line end; {@link #NO_SPACE} at a line end, {@link #INCOMPLETE} at the end. */
+    private static int spaceInLine(final DirectBuffer buffer, final int from, final int end)
+    {
+        for (int i = from; i < end; i++)
+        {
+            final byte value = buffer.getByte(i);
+            if (value == Ascii.SPACE)
+            {
+                return i;
+            }
+            if (value == Ascii.LF)
+            {
+                return NO_SPACE;
+            }
+        }
+        return INCOMPLETE;
     }
 
     /**

@@ -37,24 +37,29 @@ public final class StatusLine
     public static boolean looksLike(final DirectBuffer buffer, final int offset, final int length)
     {
         final int end = offset + length;
-        final int lf = Ascii.indexOf(buffer, offset, end, Ascii.LF);
-        if (lf >= 0)
+        int i = offset;
+        while (i < end && buffer.getByte(i) != Ascii.SPACE)
         {
-            return code(buffer, offset, lf - offset) > 0;
+            if (buffer.getByte(i) == Ascii.LF)
+            {
+                return false;
+            }
+            i++;
         }
-        final int space = Ascii.indexOf(buffer, offset, end, Ascii.SPACE);
-        if (space < 0)
+        if (i == end)
         {
             return true;
         }
-        for (int i = space + 1; i < end; i++)
+        i++;
+        while (i < end && Ascii.isDigit(buffer.getByte(i)))
         {
-            final byte value = buffer.getByte(i);
-            if (!Ascii.isDigit(value))
-            {
-                return code(buffer, offset, length) > 0;
-            }
+            i++;
         }
-        return true;
+        if (i == end)
+        {
+            return true;
+        }
+        final int lf = Ascii.indexOf(buffer, i, end, Ascii.LF);
+        return code(buffer, offset, (lf < 0 ? end : lf) - offset) > 0;
     }
 }
