@@ -56,9 +56,9 @@ public final class UnirecText
             case BOOLEAN:
                 return cursor.unsignedAt(offset, 1) == 1 ? "1" : "0";
             case FLOAT32:
-                return String.format("%f", Float.intBitsToFloat((int)cursor.unsignedAt(offset, 4)));
+                return String.format(java.util.Locale.ROOT, "%f", Float.intBitsToFloat((int)cursor.unsignedAt(offset, 4)));
             case FLOAT64:
-                return String.format("%f", Double.longBitsToDouble(cursor.unsignedAt(offset, 8)));
+                return String.format(java.util.Locale.ROOT, "%f", Double.longBitsToDouble(cursor.unsignedAt(offset, 8)));
             case MAC_ADDRESS:
                 final long mac = cursor.unsignedAt(offset, 6);
                 return String.format("%02x:%02x:%02x:%02x:%02x:%02x", (mac >>> 40) & 0xFF, (mac >>> 32) & 0xFF,
