@@ -20,6 +20,7 @@ public final class Main
     public static int run(final String[] args, final PrintStream out, final PrintStream err, final boolean terminal)
     {
         final CommandLine commandLine = new CommandLine(new WeirCommand(out, err, terminal));
+        commandLine.addSubcommand("decode", new DecodeCommand(out, err));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) ->
