@@ -12,7 +12,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * length fields and hands each to an {@link IpfixDecoder}. A stream that starts with "LZ4c" is
  * read through {@link Lz4StreamInput}. Where no valid message header is found the reader
  * reports the offset and looks for the next one byte by byte; a message cut short by the end
- * of the stream is reported. Offsets are those of the (decompressed) stream. Not thread safe.
+ * of the stream is reported; so is a malformed LZ4 block, which ends the stream. Offsets are
+ * those of the (decompressed) stream. Not thread safe.
  */
 public final class IpfixStreamReader
 {
@@ -27,7 +28,7 @@ public final class IpfixStreamReader
         this.handler = handler;
     }
 
-    /** Reads to the end of the stream; I/O failures (and a malformed LZ4 block) end it with an exception. */
+    /** Reads to the end of the stream; only failures to read the stream itself throw. */
     public void read(final InputStream stream, final DecodeSession session) throws IOException
     {
         final PushbackInputStream pushback = new PushbackInputStream(stream, 4);
@@ -42,10 +43,19 @@ public final class IpfixStreamReader
         {
             pushback.unread(first, 0, n);
         }
-        readMessages(in, session);
+        final long[] offset = {0};
+        try
+        {
+            readMessages(in, session, offset);
+        }
+        catch (final Lz4StreamInput.MalformedStreamException ex)
+        {
+            report(session, offset[0], ex.getMessage() + "; the rest of the LZ4 stream cannot be read");
+        }
     }
 
-    private void readMessages(final InputStream in, final DecodeSession session) throws IOException
+    private void readMessages(final InputStream in, final DecodeSession session, final long[] position)
+        throws IOException
     {
         long offset = 0;
         int have = 0;
@@ -88,6 +98,7 @@ public final class IpfixStreamReader
             }
             decoder.decode(session, buffer, 0, length, offset);
             offset += length;
+            position[0] = offset;
             have = 0;
         }
     }

@@ -1,6 +1,5 @@
 package io.weir.export.ipfix;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,7 +10,8 @@ import io.weir.export.transport.Lz4Framing;
  * decompressed bytes. Each block is decompressed with up to 64 KiB of earlier output as its
  * dictionary, so streams that refer back (ipfixprobe) and independent blocks (weir) both read.
  * A stream start ("LZ4c" and the ring size) may appear again where a block header is expected:
- * it resets the dictionary. A malformed block throws {@link IOException}. Not thread safe.
+ * it resets the dictionary. A malformed block or a stream cut inside a block throws
+ * {@link MalformedStreamException}. Not thread safe.
  */
 public final class Lz4StreamInput extends InputStream
 {
@@ -31,6 +31,17 @@ public final class Lz4StreamInput extends InputStream
     {
         this.in = in;
         readFully(header, 4);
+    }
+
+    /** The stream is not valid LZ4 framing: nothing after this point can be read. */
+    public static final class MalformedStreamException extends IOException
+    {
+        private static final long serialVersionUID = 1L;
+
+        MalformedStreamException(final String message)
+        {
+            super(message);
+        }
     }
 
     public static boolean isMagic(final byte[] first4)
@@ -84,7 +95,7 @@ public final class Lz4StreamInput extends InputStream
         final int length = ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
         if (length == 0)
         {
-            throw new IOException("LZ4 block " + blocks + " has no data");
+            throw new MalformedStreamException("LZ4 block " + blocks + " has no data");
         }
         readFully(compressed, length);
         if (end + uncompressed > window.length)
@@ -97,7 +108,7 @@ public final class Lz4StreamInput extends InputStream
         final int n = Lz4BlockDecoder.decompress(compressed, 0, length, window, historyStart, end, end + uncompressed);
         if (n != uncompressed)
         {
-            throw new IOException("LZ4 block " + blocks + " is malformed");
+            throw new MalformedStreamException("LZ4 block " + blocks + " is malformed");
         }
         blocks++;
         readAt = end;
@@ -122,7 +133,7 @@ public final class Lz4StreamInput extends InputStream
             final int n = in.read(into, offset + done, length - done);
             if (n < 0)
             {
-                throw new EOFException("LZ4 stream ends inside a block");
+                throw new MalformedStreamException("LZ4 stream ends inside a block");
             }
             done += n;
         }
