@@ -477,7 +477,7 @@ public final class IpfixSink implements RecordSink
         final long dropped = flowRecordsDropped();
         if (dropped > 0)
         {
-            log.warn("ipfix " + transport.describe() + ": " + dropped + " flow records not delivered ("
+            log.warn(transport.describe() + ": " + dropped + " flow records not delivered ("
                 + recordsTooLarge + " too large for a message)");
         }
     }
