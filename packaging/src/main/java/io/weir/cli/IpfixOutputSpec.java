@@ -113,7 +113,7 @@ final class IpfixOutputSpec
             }
             else
             {
-                final Lz4Framing framing = lz4 ? new Lz4Framing(Math.max(3 * spec.intValue(defaultMtu, 24, 65535,
+                final Lz4Framing framing = lz4 ? new Lz4Framing(Math.max(3 * spec.intValue(defaultMtu, 256, 65535,
                     "mtu", "m"), spec.intValue(DEFAULT_LZ4_RING_BYTES, 1, Integer.MAX_VALUE, "lz4-buffer-size", "s")))
                     : null;
                 transport = new TcpTransport(collector, spec.intValue(DEFAULT_BACKLOG_BYTES, 65536, 1 << 30,
@@ -126,7 +126,7 @@ final class IpfixOutputSpec
         }
         final IpfixExportConfig config = IpfixExportConfig.defaults()
             .withObservationDomainId(longValue(spec, "id", "I"))
-            .withMaxMessageLength(spec.intValue(defaultMtu, 64, 65535, "mtu", "m"))
+            .withMaxMessageLength(spec.intValue(defaultMtu, 256, 65535, "mtu", "m"))
             .withMilliseconds(spec.flag("ms"))
             .withIngressInterface(spec.has("dir", "d") ? longValue(spec, "dir", "d") : -1)
             .withTemplateRefresh(spec.intValue(600, 0, Integer.MAX_VALUE, "template", "t"),

@@ -72,13 +72,16 @@ public final class IpfixSink implements RecordSink
         final TemplateLayout layout;
         final Domain domain;
         final int ingressOffset;
+        final boolean fits;
         int announcedIn;
 
-        ExportTemplate(final TemplateLayout layout, final Domain domain, final int ingressOffset)
+        ExportTemplate(final TemplateLayout layout, final Domain domain, final int ingressOffset, final int maxMessage)
         {
             this.layout = layout;
             this.domain = domain;
             this.ingressOffset = ingressOffset;
+            this.fits = IpfixDescriptor.MESSAGE_HEADER_LENGTH + IpfixDescriptor.SET_HEADER_LENGTH
+                + layout.templateRecord().length <= maxMessage;
         }
     }
 
@@ -107,7 +110,12 @@ public final class IpfixSink implements RecordSink
         this.flowDomain = new Domain(config.observationDomainId());
         this.statsDomain = config.observationDomainId() == 0 ? flowDomain : new Domain(0);
         this.statistics = new ExportTemplate(new TemplateLayout(nextTemplateId++, OptionsFields.STATISTICS,
-            OptionsFields.SCOPE_FIELDS), statsDomain, -1);
+            OptionsFields.SCOPE_FIELDS), statsDomain, -1, config.maxMessageLength());
+        if (!statistics.fits)
+        {
+            throw new IllegalArgumentException("IPFIX messages of " + config.maxMessageLength()
+                + " bytes cannot hold the statistics template");
+        }
         templates.add(statistics);
     }
 
@@ -168,6 +176,11 @@ public final class IpfixSink implements RecordSink
         if (template == null)
         {
             template = createTemplate(schema);
+        }
+        if (!template.fits)
+        {
+            recordsTooLarge++;
+            return;
         }
         if (template.announcedIn != sessionNumber)
         {
@@ -235,7 +248,12 @@ public final class IpfixSink implements RecordSink
             exported.add(override != null ? override : TimeFields.exported(field, config.milliseconds()));
         }
         final ExportTemplate template = new ExportTemplate(new TemplateLayout(nextTemplateId++, exported, 0),
-            flowDomain, ingressOffset);
+            flowDomain, ingressOffset, config.maxMessageLength());
+        if (!template.fits)
+        {
+            log.warn("IPFIX template for " + schema + " does not fit in a " + config.maxMessageLength()
+                + "-byte message; its records are dropped");
+        }
         bySchema.put(schema.id(), template);
         templates.add(template);
         log.info("IPFIX template " + template.layout.templateId() + " for " + schema);
@@ -254,7 +272,7 @@ public final class IpfixSink implements RecordSink
             for (int i = 0; i < templates.size(); i++)
             {
                 final ExportTemplate t = templates.get(i);
-                if (t.domain != domain || t.announcedIn == sessionNumber || t.layout.isOptions() != options)
+                if (t.domain != domain || t.announcedIn == sessionNumber || t.layout.isOptions() != options || !t.fits)
                 {
                     continue;
                 }
@@ -315,7 +333,7 @@ public final class IpfixSink implements RecordSink
             for (int i = 0; i < templates.size(); i++)
             {
                 final ExportTemplate t = templates.get(i);
-                if (t.domain != domain || t.layout.isOptions() != options)
+                if (t.domain != domain || t.layout.isOptions() != options || !t.fits)
                 {
                     continue;
                 }

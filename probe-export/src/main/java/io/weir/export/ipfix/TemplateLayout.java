@@ -316,15 +316,21 @@ public final class TemplateLayout
             return MALFORMED;
         }
         final UnsafeBuffer header = listHeaders[i];
-        final int content = header.capacity() + count * elementWireLength;
+        final int headerLength = header.capacity();
+        final int content = headerLength + count * elementWireLength;
         if (content > 0xFFFF || d + 3 + content > limit)
         {
             return NO_ROOM;
         }
         dst.putByte(d, (byte)IpfixDescriptor.LONG_LENGTH_MARKER);
         dst.putShort(d + 1, (short)content, BIG);
-        dst.putBytes(d + 3, header, 0, header.capacity());
-        int at = d + 3 + header.capacity();
+        dst.putByte(d + 3, header.getByte(0));
+        dst.putInt(d + 4, header.getInt(1, BIG), BIG);
+        if (headerLength == 9)
+        {
+            dst.putInt(d + 8, header.getInt(5, BIG), BIG);
+        }
+        int at = d + 3 + headerLength;
         final int op = elementOps[i];
         if (op == OP_COPY)
         {

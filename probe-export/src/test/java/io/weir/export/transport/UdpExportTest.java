@@ -208,4 +208,25 @@ class UdpExportTest
             assertEquals(1, sink.flowRecordsSent());
         }
     }
+
+    @Test
+    void aTemplateLargerThanAMessageDropsItsRecordsOnly() throws Exception
+    {
+        try (DatagramSocket collector = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))
+        {
+            final IpfixSink sink = new IpfixSink(IpfixExportConfig.defaults().withMaxMessageLength(100)
+                .withStatisticsSeconds(0),
+                new UdpTransport(new InetSocketAddress("127.0.0.1", collector.getLocalPort()), TransportLog.silent()),
+                TransportLog.silent());
+            final UnsafeBuffer record = new UnsafeBuffer(new byte[4096]);
+            final RecordWriter w = new RecordWriter();
+            TestRecordsAccess.basic(w, record, 4, 1);
+            sink.onRecord(TestRecordsAccess.schema(4), record, 0, w.length());
+            TestRecordsAccess.basic(w, record, 6, 2);
+            sink.onRecord(TestRecordsAccess.schema(6), record, 0, w.length());
+            sink.close();
+            assertEquals(2, sink.recordsTooLarge(), "neither the IPv4 nor the IPv6 template fits 100 bytes");
+            assertEquals(0, sink.flowRecordsSent());
+        }
+    }
 }
