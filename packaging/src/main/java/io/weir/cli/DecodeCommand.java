@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.weir.core.field.Field;
 import io.weir.core.field.RecordSchema;
 import io.weir.core.plugin.PluginRegistry;
 import io.weir.core.plugin.ProcessPluginFactory;
@@ -406,16 +405,5 @@ final class DecodeCommand implements Callable<Integer>
             + " flow records, " + optionRecords + " options records, " + templates + " templates, " + withdrawals
             + " withdrawals, " + noTemplate + " sets without template, " + malformed + " malformed, " + gaps
             + " sequence gaps");
-    }
-
-    /** Names of the fields the decoder knows, for tests. */
-    static List<Field> knownPluginFields()
-    {
-        final List<Field> fields = new ArrayList<>();
-        for (final ProcessPluginFactory factory : PluginRegistry.load().all())
-        {
-            fields.addAll(factory.fields());
-        }
-        return fields;
     }
 }
