@@ -52,8 +52,8 @@ public final class IpfixSink implements RecordSink
     private final ExportTemplate statistics;
     private final UnsafeBuffer statsRecord = new UnsafeBuffer(new byte[256]);
     private final RecordWriter statsWriter = new RecordWriter();
-    private final long systemInitMs = ManagementFactory.getRuntimeMXBean().getStartTime();
-    private final long processId = ProcessHandle.current().pid();
+    private final long systemInitMs;
+    private final long processId;
     private int nextTemplateId = IpfixDescriptor.MIN_DATA_SET_ID;
     private int sessionNumber = 1;
     private long nowMs;
@@ -107,6 +107,9 @@ public final class IpfixSink implements RecordSink
         this.data = new MessageBuilder(config.maxMessageLength());
         this.control = new MessageBuilder(config.maxMessageLength());
         this.session = new MessageBuilder(config.maxMessageLength());
+        this.systemInitMs = config.systemInitMs() >= 0 ? config.systemInitMs()
+            : ManagementFactory.getRuntimeMXBean().getStartTime();
+        this.processId = config.exportingProcessId() >= 0 ? config.exportingProcessId() : ProcessHandle.current().pid();
         this.flowDomain = new Domain(config.observationDomainId());
         this.statsDomain = config.observationDomainId() == 0 ? flowDomain : new Domain(0);
         this.statistics = new ExportTemplate(new TemplateLayout(nextTemplateId++, OptionsFields.STATISTICS,
@@ -487,6 +490,14 @@ public final class IpfixSink implements RecordSink
             nowMs = clock.time();
             flushData();
             sendStatistics();
+            if (transport.protocol() == 6)
+            {
+                withdrawAll(flowDomain);
+                if (statsDomain != flowDomain)
+                {
+                    withdrawAll(statsDomain);
+                }
+            }
         }
         finally
         {
@@ -497,6 +508,27 @@ public final class IpfixSink implements RecordSink
         {
             log.warn(transport.describe() + ": " + dropped + " flow records not delivered ("
                 + recordsTooLarge + " too large for a message)");
+        }
+    }
+
+    /**
+     * Ends a TCP session cleanly: withdraws all data and options templates of a domain
+     * (RFC 7011 section 8.1, template ids 2 and 3 with no fields). Never over UDP (section 8.4).
+     */
+    private void withdrawAll(final Domain domain) throws IOException
+    {
+        control.begin(domain.id, domain.sequence);
+        control.openSet(IpfixDescriptor.TEMPLATE_SET_ID);
+        control.addWithdrawal(IpfixDescriptor.TEMPLATE_SET_ID);
+        control.openSet(IpfixDescriptor.OPTIONS_TEMPLATE_SET_ID);
+        control.addWithdrawal(IpfixDescriptor.OPTIONS_TEMPLATE_SET_ID);
+        sendControl(MessageTransport.TEMPLATES);
+        for (int i = 0; i < templates.size(); i++)
+        {
+            if (templates.get(i).domain == domain)
+            {
+                templates.get(i).announcedIn = 0;
+            }
         }
     }
 

@@ -34,19 +34,15 @@ public final class IpfixStreamReader
         final PushbackInputStream pushback = new PushbackInputStream(stream, 4);
         final byte[] first = new byte[4];
         final int n = readUpTo(pushback, first, 0, 4);
-        InputStream in = pushback;
-        if (n == 4 && Lz4StreamInput.isMagic(first))
-        {
-            in = new Lz4StreamInput(pushback);
-        }
-        else if (n > 0)
+        final boolean lz4 = n == 4 && Lz4StreamInput.isMagic(first);
+        if (!lz4 && n > 0)
         {
             pushback.unread(first, 0, n);
         }
         final long[] offset = {0};
         try
         {
-            readMessages(in, session, offset);
+            readMessages(lz4 ? new Lz4StreamInput(pushback) : pushback, session, offset);
         }
         catch (final Lz4StreamInput.MalformedStreamException ex)
         {
