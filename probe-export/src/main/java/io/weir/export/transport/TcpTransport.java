@@ -426,16 +426,17 @@ public final class TcpTransport implements MessageTransport
     public void close(final long timeoutMs) throws IOException
     {
         final long deadline = System.currentTimeMillis() + timeoutMs;
+        if (channel == null && !backlog.isEmpty())
+        {
+            // one more attempt right away rather than after the backoff
+            nextAttemptMs = System.currentTimeMillis();
+        }
         while (!backlog.isEmpty() || prelude.hasRemaining() || staging.hasRemaining())
         {
             final long now = System.currentTimeMillis();
             if (now - deadline >= 0)
             {
                 break;
-            }
-            if (channel == null && now - nextAttemptMs < 0)
-            {
-                nextAttemptMs = now;
             }
             poll(now);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
