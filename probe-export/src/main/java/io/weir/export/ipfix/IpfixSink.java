@@ -382,6 +382,12 @@ public final class IpfixSink implements RecordSink
     private void afterMessage() throws IOException
     {
         messagesSinceTemplates++;
+        refreshIfDue();
+    }
+
+    /** UDP: all templates again when the refresh time or message count has come (RFC 7011 section 8.4). */
+    private void refreshIfDue() throws IOException
+    {
         if (transport.protocol() != 17)
         {
             return;
@@ -464,11 +470,7 @@ public final class IpfixSink implements RecordSink
         {
             sendStatistics();
         }
-        if (transport.protocol() == 17 && config.templateRefreshSeconds() > 0
-            && nowMs - lastTemplatesMs >= config.templateRefreshSeconds() * 1000)
-        {
-            afterMessage();
-        }
+        refreshIfDue();
         transport.poll(nowMs);
     }
 

@@ -44,7 +44,9 @@ public final class TemplateLayout
     private final int[] elementOps;
     private final int[] elementRecordLengths;
     private final int[] elementWireLengths;
-    private final UnsafeBuffer[] listHeaders;
+    private final int[] listHeaderLengths;
+    private final int[] listSpecifiers;
+    private final int[] listEnterprises;
     private final int minimumLength;
 
     /**
@@ -104,7 +106,9 @@ public final class TemplateLayout
         this.elementOps = new int[n];
         this.elementRecordLengths = new int[n];
         this.elementWireLengths = new int[n];
-        this.listHeaders = new UnsafeBuffer[n];
+        this.listHeaderLengths = new int[n];
+        this.listSpecifiers = new int[n];
+        this.listEnterprises = new int[n];
         for (int i = 0; i < n; i++)
         {
             final int[] step = plan.get(i);
@@ -113,7 +117,13 @@ public final class TemplateLayout
             elementOps[i] = step[2];
             elementRecordLengths[i] = step[3];
             elementWireLengths[i] = step[4];
-            listHeaders[i] = headers.get(i);
+            final UnsafeBuffer header = headers.get(i);
+            if (header != null)
+            {
+                listHeaderLengths[i] = header.capacity();
+                listSpecifiers[i] = header.getInt(1, BIG);
+                listEnterprises[i] = header.capacity() == 9 ? header.getInt(5, BIG) : 0;
+            }
         }
         this.minimumLength = minimum;
     }
@@ -272,12 +282,17 @@ public final class TemplateLayout
                 }
                 case OP_LIST:
                 {
-                    final int written = encodeList(i, src, s, end, dst, d, limit);
+                    if (s + 2 > end)
+                    {
+                        return MALFORMED;
+                    }
+                    final int count = src.getShort(s, BIG) & 0xFFFF;
+                    final int written = encodeList(i, count, src, s + 2, end, dst, d, limit);
                     if (written < 0)
                     {
                         return written;
                     }
-                    s += 2 + (src.getShort(s, BIG) & 0xFFFF) * elementRecordLengths[i];
+                    s += 2 + count * elementRecordLengths[i];
                     d += written;
                     break;
                 }
@@ -301,48 +316,41 @@ public final class TemplateLayout
         return d - dstOffset;
     }
 
-    private int encodeList(final int i, final DirectBuffer src, final int s, final int end,
+    private int encodeList(final int i, final int count, final DirectBuffer src, final int from, final int end,
                            final MutableDirectBuffer dst, final int d, final int limit)
     {
-        if (s + 2 > end)
-        {
-            return MALFORMED;
-        }
-        final int count = src.getShort(s, BIG) & 0xFFFF;
         final int elementRecordLength = elementRecordLengths[i];
-        final int elementWireLength = elementWireLengths[i];
-        if (s + 2 + count * elementRecordLength > end)
+        if (from + count * elementRecordLength > end)
         {
             return MALFORMED;
         }
-        final UnsafeBuffer header = listHeaders[i];
-        final int headerLength = header.capacity();
-        final int content = headerLength + count * elementWireLength;
+        final int headerLength = listHeaderLengths[i];
+        final int content = headerLength + count * elementWireLengths[i];
         if (content > 0xFFFF || d + 3 + content > limit)
         {
             return NO_ROOM;
         }
         dst.putByte(d, (byte)IpfixDescriptor.LONG_LENGTH_MARKER);
         dst.putShort(d + 1, (short)content, BIG);
-        dst.putByte(d + 3, header.getByte(0));
-        dst.putInt(d + 4, header.getInt(1, BIG), BIG);
+        dst.putByte(d + 3, (byte)IpfixDescriptor.SEMANTIC_ALL_OF);
+        dst.putInt(d + 4, listSpecifiers[i], BIG);
         if (headerLength == 9)
         {
-            dst.putInt(d + 8, header.getInt(5, BIG), BIG);
+            dst.putInt(d + 8, listEnterprises[i], BIG);
         }
         int at = d + 3 + headerLength;
         final int op = elementOps[i];
         if (op == OP_COPY)
         {
-            dst.putBytes(at, src, s + 2, count * elementRecordLength);
+            dst.putBytes(at, src, from, count * elementRecordLength);
         }
         else
         {
-            int from = s + 2;
+            int s = from;
             for (int k = 0; k < count; k++)
             {
-                at += putTime(op, src.getLong(from, BIG), dst, at, limit);
-                from += 8;
+                at += putTime(op, src.getLong(s, BIG), dst, at, limit);
+                s += 8;
             }
         }
         return 3 + content;
