@@ -514,22 +514,23 @@ public final class IpfixSink implements RecordSink
     }
 
     /**
-     * Ends a TCP session cleanly: withdraws all data and options templates of a domain
-     * (RFC 7011 section 8.1, template ids 2 and 3 with no fields). Never over UDP (section 8.4).
+     * Ends a TCP session cleanly: withdraws all data templates of a domain (RFC 7011 section 8.1,
+     * template id 2 with no fields). Never over UDP (section 8.4). The options template is left to
+     * the end of the session: tshark 4.0 takes a four-byte options template withdrawal record
+     * for a malformed options template.
      */
     private void withdrawAll(final Domain domain) throws IOException
     {
         control.begin(domain.id, domain.sequence);
         control.openSet(IpfixDescriptor.TEMPLATE_SET_ID);
         control.addWithdrawal(IpfixDescriptor.TEMPLATE_SET_ID);
-        control.openSet(IpfixDescriptor.OPTIONS_TEMPLATE_SET_ID);
-        control.addWithdrawal(IpfixDescriptor.OPTIONS_TEMPLATE_SET_ID);
         sendControl(MessageTransport.TEMPLATES);
         for (int i = 0; i < templates.size(); i++)
         {
-            if (templates.get(i).domain == domain)
+            final ExportTemplate template = templates.get(i);
+            if (template.domain == domain && !template.layout.isOptions())
             {
-                templates.get(i).announcedIn = 0;
+                template.announcedIn = 0;
             }
         }
     }

@@ -95,6 +95,7 @@ class TcpOutageTest
             for (final DecodeSession session : second.sessions())
             {
                 assertEquals(0, session.setsWithoutTemplate());
+                assertEquals(1, session.withdrawals(), "the data templates are withdrawn at the end");
             }
             assertEquals(2, transport.counters().sessions());
         }
