@@ -150,6 +150,20 @@ class DecodeCommandTest
     }
 
     @Test
+    void dirSetsIngressInterfaceAndIdTheDomainAsInIpfixprobe() throws Exception
+    {
+        final Path json = dir.resolve("vlan.json");
+        final Path ipfix = export("vlan.pcap", ";I=77;d=5", json);
+        final Path out = dir.resolve("decoded.json");
+        final Tools.Result decode = Tools.weir("decode", "-q", "--with-domain", "-w", out.toString(), ipfix.toString());
+        assertEquals(0, decode.exitCode(), decode.err());
+        final String expected = Files.readString(json).replace("\"ingressInterface\":0,", "\"ingressInterface\":5,")
+            .replace("{\"sourceIPv", "{\"observationDomainId\":77,\"sourceIPv");
+        assertTrue(expected.contains("\"ingressInterface\":5,"), expected);
+        assertEquals(expected, Files.readString(out));
+    }
+
+    @Test
     void rejectsLz4OverUdp()
     {
         final Tools.Result run = Tools.weir("-i", "pcap;file=" + TestData.capture("dns.pcap"),

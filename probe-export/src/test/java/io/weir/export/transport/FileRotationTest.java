@@ -62,4 +62,36 @@ class FileRotationTest
         }
         assertEquals(2000, records);
     }
+
+    @Test
+    void rotatesByTime() throws Exception
+    {
+        final Path base = dir.resolve("timed.ipfix");
+        final IpfixSink sink = new IpfixSink(IpfixExportConfig.defaults().withStatisticsSeconds(0),
+            new FileTransport(base, 1, 0, TransportLog.silent()), TransportLog.silent());
+        final UnsafeBuffer record = new UnsafeBuffer(new byte[4096]);
+        final RecordWriter w = new RecordWriter();
+        for (int n = 1; n <= 3; n++)
+        {
+            TestRecordsAccess.basic(w, record, 4, n);
+            sink.onRecord(TestRecordsAccess.schema(4), record, 0, w.length());
+            sink.onIdle();
+            Thread.sleep(1100);
+            sink.onIdle();
+        }
+        sink.close();
+        long records = 0;
+        for (int n = 1; n <= 3; n++)
+        {
+            final Path file = FileTransport.rotatedName(base, n);
+            final DecodeSession session = new DecodeSession(file.toString());
+            try (InputStream in = Files.newInputStream(file))
+            {
+                assertEquals(List.of(), io.weir.export.ipfix.ExportHarnessAccess.decode(in, session), file.toString());
+            }
+            assertEquals(1, session.dataRecords(), file.toString());
+            records += session.dataRecords();
+        }
+        assertEquals(3, records);
+    }
 }
