@@ -33,6 +33,13 @@ final class ConsoleProblems implements CaptureProblems
         err.println("weir: error: " + file + ": " + message);
     }
 
+    /** A problem that does not stop the run, outside the capture files (a collector that went away, ...). */
+    void warning(final String message)
+    {
+        warnings.incrementAndGet();
+        err.println("weir: warning: " + message);
+    }
+
     /** A failure outside the capture files (an output that stopped working, an internal error). */
     void error(final String message)
     {

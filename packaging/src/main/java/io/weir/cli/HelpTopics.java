@@ -41,6 +41,7 @@ final class HelpTopics
             case "text":
             case "json":
             case "csv":
+            case "ipfix":
                 OutputSpecs.help(text);
                 break;
             default:

@@ -26,11 +26,18 @@ public final class Main
                            final boolean ownsProcess)
     {
         final CommandLine commandLine = new CommandLine(new WeirCommand(out, err, terminal, ownsProcess));
+        commandLine.addSubcommand("decode", new DecodeCommand(out, err));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, arguments) ->
         {
             err.println("weir: " + ex.getMessage());
+            if (ex.getCommandLine() != commandLine)
+            {
+                err.println(ex.getCommandLine().getUsageMessage().lines().findFirst().orElse(""));
+                err.println("Try 'weir " + ex.getCommandLine().getCommandName() + " --help' for more.");
+                return WeirCommand.EXIT_USAGE;
+            }
             err.println("Usage: weir [-i SPEC]... [-s SPEC] [-p SPEC]... [-o SPEC]... [-c N] [FILE]...");
             err.println("Try 'weir -h' for more.");
             return WeirCommand.EXIT_USAGE;

@@ -22,7 +22,10 @@ import io.weir.export.text.CsvSink;
 import io.weir.export.text.JsonSink;
 import io.weir.export.text.TextSink;
 
-/** The {@code -o} option: {@code text}, {@code json}, {@code csv}, each to stdout or {@code file=PATH}. */
+/**
+ * The {@code -o} option: {@code text}, {@code json}, {@code csv}, each to stdout or {@code file=PATH},
+ * and {@code ipfix} to a collector or a file (see {@link IpfixOutputSpec}).
+ */
 final class OutputSpecs
 {
     static final List<PluginOption> TEXT_OPTIONS = List.of(
@@ -35,8 +38,16 @@ final class OutputSpecs
     {
     }
 
-    /** Opens every output; a usage or open error closes what was already opened. */
-    static List<RecordSink> open(final List<String> specs, final List<Field> allFields, final PrintStream err)
+    /**
+     * Opens every output; a usage or open error closes what was already opened.
+     *
+     * @param ipfix    what the IPFIX statistics record reports (timeouts, ignored packets)
+     * @param messages where outputs report problems that do not stop the run (collector lost, ...)
+     * @param err      where a failure to close already opened outputs is reported
+     */
+    static List<RecordSink> open(final List<String> specs, final List<Field> allFields,
+                                 final IpfixOutputSpec.Context ipfix, final java.util.function.Consumer<String> messages,
+                                 final PrintStream err)
     {
         final List<RecordSink> sinks = new ArrayList<>();
         boolean stdoutTaken = false;
@@ -46,9 +57,14 @@ final class OutputSpecs
             {
                 final PluginOptions spec = PluginOptions.parse(text);
                 final String name = spec.plugin();
+                if (name.equals("ipfix"))
+                {
+                    sinks.add(IpfixOutputSpec.open(spec, allFields, ipfix, messages));
+                    continue;
+                }
                 if (!name.equals("text") && !name.equals("json") && !name.equals("csv"))
                 {
-                    throw new UsageException("unknown output plugin '" + name + "' (known: text, json, csv)");
+                    throw new UsageException("unknown output plugin '" + name + "' (known: text, json, csv, ipfix)");
                 }
                 spec.allowOnly(name.equals("text") ? TEXT_OPTIONS : FILE_OPTIONS);
                 final String file = spec.value("file", "f");
@@ -136,5 +152,6 @@ final class OutputSpecs
         OptionHelp.append(out, FILE_OPTIONS);
         out.append("  csv       CSV with a header row of every possible field\n");
         OptionHelp.append(out, FILE_OPTIONS);
+        IpfixOutputSpec.help(out);
     }
 }

@@ -13,6 +13,7 @@ import io.weir.core.flow.FlowEndReason;
 import io.weir.core.pipeline.CaptureWorker;
 import io.weir.core.pipeline.ExporterAgent;
 import io.weir.core.pipeline.FlowRecordEncoder;
+import io.weir.core.pipeline.RecordSink;
 import io.weir.core.plugin.PluginChain;
 
 /**
@@ -30,7 +31,7 @@ final class RunSummary
     /** Offline: one worker reading capture files. */
     static void print(final PrintStream err, final CaptureWorker worker, final CaptureFileSequence files,
                       final ExporterAgent exporter, final ConsoleProblems problems, final long elapsedNs,
-                      final String outputs)
+                      final List<RecordSink> outputs)
     {
         print(err, List.of(worker), files.filesRead() + (files.filesRead() == 1 ? " file" : " files"), files.recordsLost(),
             exporter, problems, elapsedNs, outputs);
@@ -42,7 +43,7 @@ final class RunSummary
      */
     static void print(final PrintStream err, final List<CaptureWorker> workers, final String input,
                       final long recordsLost, final ExporterAgent exporter, final ConsoleProblems problems,
-                      final long elapsedNs, final String outputs)
+                      final long elapsedNs, final List<RecordSink> outputs)
     {
         final double seconds = elapsedNs / 1e9;
         long packets = 0;
@@ -138,9 +139,17 @@ final class RunSummary
 
         final long dropped = recordsDropped + recordsTooLarge + exporter.recordsLost();
         err.printf("weir:   %d records to %s; %d dropped%s%n", exporter.recordsReceived() - exporter.recordsLost(),
-            outputs, dropped, dropped == 0 ? "" : String.format(" (%d with no output left, %d too large, %d after output failed)",
+            describe(outputs), dropped, dropped == 0 ? "" : String.format(" (%d with no output left, %d too large, %d after output failed)",
                 recordsDropped, recordsTooLarge, exporter.recordsLost()));
 
+        for (final RecordSink output : outputs)
+        {
+            if (output.recordsNotDelivered() > 0)
+            {
+                err.printf("weir:   %s: %d records not delivered (see the warnings above)%n", output.describe(),
+                    output.recordsNotDelivered());
+            }
+        }
         printKernel(err, workers);
         if (workers.size() > 1)
         {
@@ -189,6 +198,16 @@ final class RunSummary
                 problems.unusable(), problems.unusable() == 1 ? "" : "s",
                 recordsLost, recordsLost == 1 ? "" : "s");
         }
+    }
+
+    private static String describe(final List<RecordSink> outputs)
+    {
+        final List<String> descriptions = new java.util.ArrayList<>();
+        for (final RecordSink output : outputs)
+        {
+            descriptions.add(output.describe());
+        }
+        return String.join(", ", descriptions);
     }
 
     private static void printKernel(final PrintStream err, final List<CaptureWorker> workers)

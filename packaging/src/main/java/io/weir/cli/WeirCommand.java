@@ -129,6 +129,7 @@ final class WeirCommand implements Callable<Integer>
         {
             return usageError("--stats needs an interval in seconds (0: only on SIGUSR1)");
         }
+        final ConsoleProblems problems = new ConsoleProblems(err);
         final List<String> inputSpecs = new ArrayList<>(inputs);
         inputSpecs.addAll(files);
         if (inputSpecs.isEmpty())
@@ -136,6 +137,14 @@ final class WeirCommand implements Callable<Integer>
             return usageError("no input: give a capture file, or -i 'pcap;file=PATH'");
         }
 
+        // Signals are handled from here on, so that outputs opened below are always closed properly.
+        final StopSignal stop = new StopSignal();
+        final StatisticsRequest statisticsRequest = new StatisticsRequest();
+        if (installSignalHandlers)
+        {
+            SignalHandling.install(stop, err, statisticsRequest::run);
+        }
+        final List<CaptureWorker> workers = new ArrayList<>();
         final InputSpecs.Inputs parsedInputs;
         final FlowCacheConfig cacheConfig;
         final PluginChain chain;
@@ -147,7 +156,9 @@ final class WeirCommand implements Callable<Integer>
             cacheConfig = StorageSpec.parse(storage);
             chain = PluginRegistry.load().createChain(plugins, cacheConfig.capacity());
             schemas = new SchemaRegistry(chain.fields());
-            sinks = OutputSpecs.open(outputs, schemas.allFields(), err);
+            final IpfixOutputSpec.Context ipfixContext = new IpfixOutputSpec.Context(
+                cacheConfig.activeTimeoutSeconds(), cacheConfig.inactiveTimeoutSeconds(), () -> skippedPackets(workers));
+            sinks = OutputSpecs.open(outputs, schemas.allFields(), ipfixContext, problems::warning, err);
         }
         catch (final OutputUnavailableException ex)
         {
@@ -162,7 +173,6 @@ final class WeirCommand implements Callable<Integer>
         {
             err.println("weir: warning: -d: still attached to the terminal (the weir launcher script detaches)");
         }
-        final ConsoleProblems problems = new ConsoleProblems(err);
         final List<PacketSource> sources;
         try
         {
@@ -177,7 +187,8 @@ final class WeirCommand implements Callable<Integer>
         }
         try (PidFile pid = pidFile == null ? null : PidFile.write(pidFile, err))
         {
-            return run(sources, parsedInputs, cacheConfig, chain, schemas, sinks, problems);
+            return run(sources, parsedInputs, cacheConfig, chain, schemas, sinks, problems, stop, statisticsRequest,
+                workers);
         }
         catch (final OutputUnavailableException ex)
         {
@@ -193,10 +204,9 @@ final class WeirCommand implements Callable<Integer>
 
     private int run(final List<PacketSource> sources, final InputSpecs.Inputs inputs, final FlowCacheConfig cacheConfig,
                     final PluginChain chain, final SchemaRegistry schemas, final List<RecordSink> sinks,
-                    final ConsoleProblems problems) throws InterruptedException
+                    final ConsoleProblems problems, final StopSignal stop, final StatisticsRequest statisticsRequest,
+                    final List<CaptureWorker> workers) throws InterruptedException
     {
-        final StopSignal stop = new StopSignal();
-        final List<CaptureWorker> workers = new ArrayList<>();
         final List<ExportQueue> queues = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++)
         {
@@ -212,10 +222,7 @@ final class WeirCommand implements Callable<Integer>
             .rateLimit(flowsPerSecond);
         final ProgressLine progress = new ProgressLine(err, terminal && !inputs.isLive() && !daemon, workers.get(0));
         final StatisticsLine statistics = new StatisticsLine(err, workers, exporter, (long)(statsSeconds * 1e9));
-        if (installSignalHandlers)
-        {
-            SignalHandling.install(stop, err, statistics::request);
-        }
+        statisticsRequest.target(statistics::request);
 
         if (inputs.isLive() && !quiet)
         {
@@ -233,20 +240,15 @@ final class WeirCommand implements Callable<Integer>
 
         if (!quiet)
         {
-            final List<String> outputs = new ArrayList<>();
-            for (final RecordSink sink : sinks)
-            {
-                outputs.add(sink.describe());
-            }
             if (inputs.isLive())
             {
                 RunSummary.print(err, workers, LiveSources.describe(inputs.live()), 0, exporter, problems, elapsedNs,
-                    String.join(", ", outputs));
+                    sinks);
             }
             else
             {
                 RunSummary.print(err, workers.get(0), (CaptureFileSequence)sources.get(0), exporter, problems, elapsedNs,
-                    String.join(", ", outputs));
+                    sinks);
             }
             if (stop.reason() != null && !exporter.readerGone())
             {
@@ -254,6 +256,17 @@ final class WeirCommand implements Callable<Integer>
             }
         }
         return problems.unusable() > 0 || problems.errors() > 0 ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /** Packets the workers read but could not put into flows: the IPFIX statistics' ignored packets. */
+    private static long skippedPackets(final List<CaptureWorker> workers)
+    {
+        long skipped = 0;
+        for (final CaptureWorker worker : List.copyOf(workers))
+        {
+            skipped += worker.parseCounters().skippedTotal();
+        }
+        return skipped;
     }
 
     private static void closeQuietly(final List<RecordSink> sinks)

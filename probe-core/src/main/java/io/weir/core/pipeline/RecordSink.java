@@ -22,6 +22,16 @@ public interface RecordSink
     /** Writes whatever is buffered and releases the output. Called once, at the end. */
     void close() throws IOException;
 
+    /**
+     * Records this output took but could not deliver (a collector that stayed away longer than the
+     * buffer lasts, failed sends); read after {@link #close()}. Outputs that write or fail as a whole
+     * have none.
+     */
+    default long recordsNotDelivered()
+    {
+        return 0;
+    }
+
     /** For messages: "json to out.ndjson", "text to stdout". */
     String describe();
 }
