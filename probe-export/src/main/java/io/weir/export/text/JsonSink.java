@@ -3,12 +3,12 @@ package io.weir.export.text;
 import java.io.IOException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.WeakHashMap;
 
 import io.weir.core.field.RecordCursor;
 import io.weir.core.field.RecordSchema;
 import io.weir.core.pipeline.RecordSink;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Int2ObjectHashMap;
 
 /**
  * NDJSON: one flow per line, keys from the field declarations in record order, addresses and
@@ -19,8 +19,12 @@ public final class JsonSink implements RecordSink
     private final ByteOutput out;
     private final String description;
     private final RecordCursor cursor = new RecordCursor();
-    /** Per schema id, each field's {@code "name":} as bytes, made once. */
-    private final Int2ObjectHashMap<byte[][]> keys = new Int2ObjectHashMap<>();
+    /**
+     * Per schema, each field's {@code "name":} as bytes, made once. Keyed by the schema object, not
+     * its id (schemas compare by identity): a decoder may see one template id redefined with other
+     * fields, and a weak map lets the schemas of templates it dropped go.
+     */
+    private final WeakHashMap<RecordSchema, byte[][]> keys = new WeakHashMap<>();
 
     public JsonSink(final ByteOutput out, final String description)
     {
@@ -46,7 +50,7 @@ public final class JsonSink implements RecordSink
 
     private byte[][] keys(final RecordSchema schema)
     {
-        byte[][] names = keys.get(schema.id());
+        byte[][] names = keys.get(schema);
         if (names == null)
         {
             names = new byte[schema.fields().size()][];
@@ -55,7 +59,7 @@ public final class JsonSink implements RecordSink
                 names[i] = ((i == 0 ? "\"" : ",\"") + schema.fields().get(i).name() + "\":")
                     .getBytes(StandardCharsets.US_ASCII);
             }
-            keys.put(schema.id(), names);
+            keys.put(schema, names);
         }
         return names;
     }
