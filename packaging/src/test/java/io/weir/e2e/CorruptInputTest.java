@@ -191,7 +191,7 @@ class CorruptInputTest
     @Test
     void unknownOutputIsAUsageError()
     {
-        assertUsageError("weir: unknown output plugin 'nosuch' (known: text, json, csv)",
+        assertUsageError("weir: unknown output plugin 'nosuch' (known: text, json, csv, ipfix)",
             "-o", "nosuch", Repository.pcap("dns.pcap").toString());
     }
 
