@@ -186,6 +186,11 @@ public final class ExporterAgent implements Agent, MessageHandler
             }
             catch (final IOException ex)
             {
+                if (isBrokenPipe(ex))
+                {
+                    readerGone = true;
+                    continue;
+                }
                 problems.accept("output " + sink.describe() + " failed when closing: " + ex.getMessage());
             }
         }
