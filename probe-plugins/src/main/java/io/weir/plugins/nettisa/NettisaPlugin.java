@@ -14,7 +14,7 @@ import io.weir.core.plugin.ProcessPlugin;
  * of every packet of a flow, finished when the flow ends; flows of one packet get none. The
  * arithmetic is done as ipfixprobe does it, in 32-bit floats where it keeps floats and with its
  * integer mean in the standard deviation, so that the values agree to the printed precision
- * ({@link NettisaStatistics}). Per slot: 11 floats, 2 ints, 2 longs in three arrays.
+ * ({@link NettisaStatistics}). Per slot: 11 floats, 2 ints, 3 longs in three arrays.
  * Not thread safe: owned by the capture worker.
  */
 public final class NettisaPlugin implements ProcessPlugin
@@ -61,7 +61,7 @@ public final class NettisaPlugin implements ProcessPlugin
         final int slot = flow.slot();
         final long packets = table.forwardPackets(slot) + table.reversePackets(slot);
         statistics.add(slot, packets, packet.payloadLengthWire() & 0xFFFF, packet.wireLength() & 0xFFFF,
-            timeMicros, Math.floorDiv(table.firstNs(slot), 1000L));
+            timeMicros);
     }
 
     @Override

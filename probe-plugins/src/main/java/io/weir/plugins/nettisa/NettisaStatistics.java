@@ -37,7 +37,8 @@ public final class NettisaStatistics
 
     private static final int PREVIOUS_TIME = 0;
     private static final int SUM = 1;
-    private static final int LONGS = 2;
+    private static final int FIRST_TIME = 2;
+    private static final int LONGS = 3;
 
     private final float[] floats;
     private final int[] ints;
@@ -50,7 +51,10 @@ public final class NettisaStatistics
         this.longs = new long[Math.multiplyExact(flowSlots, LONGS)];
     }
 
-    /** A new flow whose first packet is at {@code timeMicros}. */
+    /**
+     * A new flow whose first packet is at {@code timeMicros}: the time scaled times count from (the
+     * first packet's, as ipfixprobe's flow start, even when a later packet carries an earlier time).
+     */
     public void reset(final int slot, final long timeMicros)
     {
         final int f = slot * FLOATS;
@@ -63,6 +67,7 @@ public final class NettisaStatistics
         ints[slot * INTS + PREVIOUS_LENGTH] = 0;
         longs[slot * LONGS + PREVIOUS_TIME] = timeMicros;
         longs[slot * LONGS + SUM] = 0;
+        longs[slot * LONGS + FIRST_TIME] = timeMicros;
     }
 
     /**
@@ -71,10 +76,9 @@ public final class NettisaStatistics
      * @param packets     the flow's packets so far, this one included
      * @param payload     payload length on the wire
      * @param frameLength the frame's length on the wire (what the switching ratio compares)
-     * @param firstMicros time of the flow's first packet
      */
     public void add(final int slot, final long packets, final int payload, final int frameLength,
-                    final long timeMicros, final long firstMicros)
+                    final long timeMicros)
     {
         final float[] f = floats;
         final int at = slot * FLOATS;
@@ -92,7 +96,7 @@ public final class NettisaStatistics
         f[at + RMS] = (float)((double)f[at + RMS] + (double)payload * payload);
         f[at + DISPERSION] += Math.abs(variation);
         f[at + KURTOSIS] = (float)((double)f[at + KURTOSIS] + Math.pow(variation, 4));
-        f[at + SCALED_TIME] += ((float)(timeMicros - firstMicros) - f[at + SCALED_TIME]) / n;
+        f[at + SCALED_TIME] += ((float)(timeMicros - longs[l + FIRST_TIME]) - f[at + SCALED_TIME]) / n;
         f[at + MEAN_DIFF] += (gap - f[at + MEAN_DIFF]) / n;
         f[at + MIN_DIFF] = Math.min(f[at + MIN_DIFF], gap);
         f[at + MAX_DIFF] = Math.max(f[at + MAX_DIFF], gap);
