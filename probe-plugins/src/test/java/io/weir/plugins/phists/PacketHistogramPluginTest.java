@@ -83,6 +83,65 @@ class PacketHistogramPluginTest
         assertEquals("[1|0|0|0|0|0|0|0]", onlyRecord(frames, "phists").get("S_PHISTS_IPT"));
     }
 
+    /** Counters keep counting past the 8 bits kept next to the last time, in both directions. */
+    @Test
+    void countersGoPastOneByteAndPastSixteenBits()
+    {
+        final PacketHistogramPlugin plugin = new PacketHistogramPlugin(16, false);
+        final io.weir.core.flow.FlowTable table = new io.weir.core.flow.FlowTable(16);
+        final io.weir.core.plugin.FlowContext flow = new io.weir.core.plugin.FlowContext(table);
+        final io.weir.core.decode.PacketView small = io.weir.core.testing.Frames.parse(udp(A, 1000, B, 2000, 10), 1);
+        final io.weir.core.decode.PacketView large = io.weir.core.testing.Frames.parse(udp(B, 2000, A, 1000, 1400), 1);
+        plugin.onCreate(flow.at(3, true), small);
+        for (int i = 1; i < 70_000; i++)
+        {
+            plugin.onUpdate(flow.at(3, true), small);
+        }
+        for (int i = 0; i < 300; i++)
+        {
+            plugin.onUpdate(flow.at(3, false), large);
+        }
+        final long[][] lists = lists(plugin, 3);
+        assertEquals(70_000, lists[0][0], "forward sizes, bin 0");
+        assertEquals(300, lists[1][7], "reverse sizes, bin 7");
+        assertEquals(69_999, lists[2][0], "forward times, bin 0");
+        assertEquals(299, lists[3][0], "reverse times, bin 0");
+
+        plugin.onCreate(flow.at(3, true), small);
+        final long[][] fresh = lists(plugin, 3);
+        long total = 0;
+        for (final long[] list : fresh)
+        {
+            for (final long count : list)
+            {
+                total += count;
+            }
+        }
+        assertEquals(1, fresh[0][0], "a new flow in the slot starts from zero");
+        assertEquals(1, total);
+    }
+
+    /** The four lists as written: each a 2-byte count (8) and 8 unsigned 32-bit counters. */
+    private static long[][] lists(final PacketHistogramPlugin plugin, final int slot)
+    {
+        final org.agrona.concurrent.UnsafeBuffer buffer = new org.agrona.concurrent.UnsafeBuffer(new byte[1024]);
+        final io.weir.core.field.RecordWriter writer = new io.weir.core.field.RecordWriter().wrap(buffer, 0, 1024);
+        plugin.write(slot, writer);
+        final java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(buffer.byteArray(), 0, writer.length());
+        final long[][] lists = new long[4][];
+        for (int l = 0; l < 4; l++)
+        {
+            assertEquals(8, out.getShort());
+            lists[l] = new long[8];
+            for (int i = 0; i < 8; i++)
+            {
+                lists[l][i] = out.getInt() & 0xFFFF_FFFFL;
+            }
+        }
+        assertEquals(0, out.remaining());
+        return lists;
+    }
+
     @Test
     void singleSynFlowCarriesNoHistograms() throws Exception
     {
