@@ -19,8 +19,23 @@ public final class Tshark
     {
     }
 
-    /** {@code tshark -r CAPTURE -Y FILTER -T fields -e F1 -e F2 ...}: one list of values per frame shown. */
+    /**
+     * {@code tshark -r CAPTURE -Y FILTER -T fields -e F1 -e F2 ...}: one list of values per frame shown,
+     * each the field's first occurrence in the frame.
+     */
     public static List<List<String>> fields(final Path capture, final String filter, final String... fields)
+    {
+        return fields(capture, filter, false, fields);
+    }
+
+    /** As {@link #fields(Path, String, String...)}, every occurrence of a field joined with '|'. */
+    public static List<List<String>> allOccurrences(final Path capture, final String filter, final String... fields)
+    {
+        return fields(capture, filter, true, fields);
+    }
+
+    private static List<List<String>> fields(final Path capture, final String filter, final boolean all,
+                                             final String... fields)
     {
         final List<String> command = new ArrayList<>(List.of(TSHARK, "-n", "-r", capture.toString()));
         if (filter != null)
@@ -28,7 +43,8 @@ public final class Tshark
             command.add("-Y");
             command.add(filter);
         }
-        command.addAll(List.of("-T", "fields", "-E", "separator=/t", "-E", "occurrence=f"));
+        command.addAll(List.of("-T", "fields", "-E", "separator=/t", "-E", all ? "occurrence=a" : "occurrence=f",
+            "-E", "aggregator=|"));
         for (final String field : fields)
         {
             command.add("-e");
