@@ -25,19 +25,33 @@ public final class Tshark
      */
     public static List<List<String>> fields(final Path capture, final String filter, final String... fields)
     {
-        return fields(capture, filter, false, fields);
+        return fields(capture, List.of(), filter, false, fields);
     }
 
     /** As {@link #fields(Path, String, String...)}, every occurrence of a field joined with '|'. */
     public static List<List<String>> allOccurrences(final Path capture, final String filter, final String... fields)
     {
-        return fields(capture, filter, true, fields);
+        return fields(capture, List.of(), filter, true, fields);
     }
 
-    private static List<List<String>> fields(final Path capture, final String filter, final boolean all,
-                                             final String... fields)
+    /**
+     * As {@link #fields(Path, String, String...)} for every frame, with dissectors forced on ports
+     * ({@code decodeAs} entries such as {@code "udp.port==10102,openvpn"}).
+     */
+    public static List<List<String>> decodedAs(final Path capture, final List<String> decodeAs, final String... fields)
+    {
+        return fields(capture, decodeAs, null, false, fields);
+    }
+
+    private static List<List<String>> fields(final Path capture, final List<String> decodeAs, final String filter,
+                                             final boolean all, final String... fields)
     {
         final List<String> command = new ArrayList<>(List.of(TSHARK, "-n", "-r", capture.toString()));
+        for (final String rule : decodeAs)
+        {
+            command.add("-d");
+            command.add(rule);
+        }
         if (filter != null)
         {
             command.add("-Y");
