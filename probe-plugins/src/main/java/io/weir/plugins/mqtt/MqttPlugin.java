@@ -64,7 +64,8 @@ public final class MqttPlugin implements ProcessPlugin
         {
             return decide(slot, packet);
         }
-        final int result = MqttParser.parse(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), flows, slot);
+        final int result = MqttParser.parse(packet.buffer(), packet.payloadOffset(), packet.payloadLength(),
+            flows, slot);
         return (result & MqttParser.DISCONNECT) != 0 ? FLUSH : CONTINUE;
     }
 

@@ -27,7 +27,8 @@ public final class NtpFields
     public static final Field NTP_DISPERSION = Field.of(Field.camelCase("NTP_DISPERSION"), "NTP_DISPERSION",
         FieldType.UNSIGNED32, CESNET, 25, "root dispersion, raw 16.16 fixed-point seconds");
     public static final Field NTP_REF_ID = Field.of(Field.camelCase("NTP_REF_ID"), "NTP_REF_ID",
-        FieldType.STRING, CESNET, 26, "reference id, dotted decimal (stratum 0 kiss codes INIT/STEP/DENY/RATE by name)");
+        FieldType.STRING, CESNET, 26,
+        "reference id, dotted decimal (stratum 0 kiss codes INIT/STEP/DENY/RATE by name)");
     public static final Field NTP_REF = Field.of(Field.camelCase("NTP_REF"), "NTP_REF",
         FieldType.STRING, CESNET, 27, "reference timestamp, SECONDS.MICROS since 1900");
     public static final Field NTP_ORIG = Field.of(Field.camelCase("NTP_ORIG"), "NTP_ORIG",

@@ -12,7 +12,7 @@ public final class WgFields
 
     public static final Field WG_CONF_LEVEL = Field.of(Field.camelCase("WG_CONF_LEVEL"), "WG_CONF_LEVEL",
         FieldType.UNSIGNED8, CESNET, 1100,
-        "confidence that the flow is WireGuard: 100, 1 when the first bytes also read as a DNS query, 0 after a non-WireGuard packet");
+        "confidence that the flow is WireGuard: 100, 1 when it may be a DNS query, 0 after a non-WireGuard packet");
     public static final Field WG_SRC_PEER = Field.of(Field.camelCase("WG_SRC_PEER"), "WG_SRC_PEER",
         FieldType.UNSIGNED32, CESNET, 1101, "ephemeral index (sender/receiver) of the flow's source peer");
     public static final Field WG_DST_PEER = Field.of(Field.camelCase("WG_DST_PEER"), "WG_DST_PEER",
