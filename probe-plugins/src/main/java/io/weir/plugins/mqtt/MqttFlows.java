@@ -51,9 +51,9 @@ final class MqttFlows
         this.topicsCapacity = topicsCapacity;
     }
 
-    void reset(final int slot)
+    /** Clears the values a flow accumulates (not its phase): done when a flow turns out to be MQTT. */
+    void clearValues(final int slot)
     {
-        phase[slot] = UNDECIDED;
         typeCumulative[slot] = 0;
         version[slot] = 0;
         connectionFlags[slot] = 0;

@@ -47,16 +47,20 @@ public final class MqttPlugin implements ProcessPlugin
     @Override
     public int onCreate(final FlowContext flow, final PacketView packet)
     {
-        flows.reset(flow.slot());
+        flows.phase[flow.slot()] = MqttFlows.UNDECIDED;
         return packet.payloadLength() == 0 ? CONTINUE : decide(flow.slot(), packet);
     }
 
     @Override
     public int onUpdate(final FlowContext flow, final PacketView packet)
     {
+        if (packet.payloadLength() == 0)
+        {
+            return CONTINUE;
+        }
         final int slot = flow.slot();
         final byte phase = flows.phase[slot];
-        if (phase == MqttFlows.IGNORED || packet.payloadLength() == 0)
+        if (phase == MqttFlows.IGNORED)
         {
             return CONTINUE;
         }
@@ -80,10 +84,10 @@ public final class MqttPlugin implements ProcessPlugin
             flows.phase[slot] = MqttFlows.IGNORED;
             return CONTINUE;
         }
+        flows.clearValues(slot);
         final int result = MqttParser.parse(buffer, offset, length, flows, slot);
         if ((result & MqttParser.VALID) == 0)
         {
-            flows.reset(slot);
             flows.phase[slot] = MqttFlows.IGNORED;
             return CONTINUE;
         }

@@ -40,6 +40,6 @@ public final class NtpPluginFactory implements ProcessPluginFactory
     @Override
     public ProcessPlugin create(final PluginOptions options, final int flowSlots)
     {
-        return new NtpPlugin(flowSlots);
+        return new NtpPlugin();
     }
 }

@@ -1,13 +1,19 @@
 package io.weir.plugins.ovpn;
 
 /**
- * The OpenVPN handshake tracker of ipfixprobe's ovpn plugin, per flow in primitive arrays indexed
- * by the cache slot. The states follow a client's hard reset, the server's reply, the client's
- * ack, the TLS ClientHello and ServerHello in control packets, control acks and finally data.
- * Four packets in a row that make no valid transition send the flow back to the start. At the
- * end, a flow of more than 20 packets that reached the data state scores 100; otherwise one with
- * more than 20 large packets (payload over 500 bytes, RTP excluded) of which at least 60 % are
- * data packets scores that share times 80. Not thread safe: owned by the capture worker.
+ * The OpenVPN handshake tracker of ipfixprobe's ovpn plugin, per flow. The states follow a client's
+ * hard reset, the server's reply, the client's ack, the TLS ClientHello and ServerHello in control
+ * packets, control acks and finally data. Packets in a row that make no valid transition send the
+ * flow back to the start. At the end, a flow of more than 20 packets that reached the data state
+ * scores 100; otherwise one with more than 20 large packets (payload over 500 bytes, RTP excluded) of
+ * which at least 60 % are data packets scores that share times 80.
+ * <p>
+ * Every packet of every flow goes through the tracker, so what it needs is one int per cache slot:
+ * status (bits 0-7), invalid packet count, signed (8-15), confidence (16-23), exported (24), large
+ * packets counted (25). The counts (one long per slot: large packets low, large data packets high,
+ * both saturating) are touched only by large packets, and the client's address (two longs per slot)
+ * only by resets, acks and control packets.
+ * Not thread safe: owned by the capture worker.
  */
 final class OvpnFlows
 {
@@ -27,37 +33,56 @@ final class OvpnFlows
     /** ipfixprobe compares a double ratio with this float constant, widened. */
     static final double DATA_SHARE_THRESHOLD = 0.6f;
 
-    final byte[] status;
-    final int[] invalidPackets;
-    final int[] largePackets;
-    final int[] dataPackets;
-    final long[] clientHigh;
-    final long[] clientLow;
-    final byte[] confidence;
-    final boolean[] exported;
+    private static final int INVALID_SHIFT = 8;
+    private static final int CONFIDENCE_SHIFT = 16;
+    private static final int EXPORTED = 1 << 24;
+    private static final int COUNTED = 1 << 25;
+    private static final long COUNT_MASK = 0xFFFF_FFFFL;
+
+    private final int[] state;
+    private final long[] counts;
+    private final long[] clients;
 
     OvpnFlows(final int flowSlots)
     {
-        status = new byte[flowSlots];
-        invalidPackets = new int[flowSlots];
-        largePackets = new int[flowSlots];
-        dataPackets = new int[flowSlots];
-        clientHigh = new long[flowSlots];
-        clientLow = new long[flowSlots];
-        confidence = new byte[flowSlots];
-        exported = new boolean[flowSlots];
+        state = new int[flowSlots];
+        counts = new long[flowSlots];
+        clients = new long[flowSlots * 2];
     }
 
+    /**
+     * A new flow: no state and no counts (the counts are zeroed by the flow's first large packet; the
+     * client is set by the reset that makes it mean anything).
+     */
     void reset(final int slot)
     {
-        status[slot] = STATUS_NULL;
-        invalidPackets[slot] = 0;
-        largePackets[slot] = 0;
-        dataPackets[slot] = 0;
-        clientHigh[slot] = 0;
-        clientLow[slot] = 0;
-        confidence[slot] = 0;
-        exported[slot] = false;
+        state[slot] = 0;
+    }
+
+    int status(final int slot)
+    {
+        return state[slot] & 0xFF;
+    }
+
+    int confidence(final int slot)
+    {
+        return (state[slot] >>> CONFIDENCE_SHIFT) & 0xFF;
+    }
+
+    boolean exported(final int slot)
+    {
+        return (state[slot] & EXPORTED) != 0;
+    }
+
+    boolean isClient(final int slot, final long high, final long low)
+    {
+        return clients[2 * slot] == high && clients[2 * slot + 1] == low;
+    }
+
+    void client(final int slot, final long high, final long low)
+    {
+        clients[2 * slot] = high;
+        clients[2 * slot + 1] = low;
     }
 
     /**
@@ -72,111 +97,128 @@ final class OvpnFlows
     void onPacket(final int slot, final int opcode, final boolean fromClient, final boolean toClient,
                   final boolean clientHello, final boolean serverHello, final boolean large)
     {
-        final int state = status[slot];
+        int word = state[slot];
+        int status = word & 0xFF;
+        int invalid = (byte)(word >>> INVALID_SHIFT);
+        boolean data = false;
         switch (opcode)
         {
             case OvpnDescriptor.HARD_RESET_CLIENT_V1:
             case OvpnDescriptor.HARD_RESET_CLIENT_V2:
             case OvpnDescriptor.HARD_RESET_CLIENT_V3:
-                moveTo(slot, STATUS_RESET_CLIENT);
+                status = STATUS_RESET_CLIENT;
+                invalid = -1;
                 break;
             case OvpnDescriptor.HARD_RESET_SERVER_V1:
             case OvpnDescriptor.HARD_RESET_SERVER_V2:
-                if (state == STATUS_RESET_CLIENT && toClient)
+                if (status == STATUS_RESET_CLIENT && toClient)
                 {
-                    moveTo(slot, STATUS_RESET_SERVER);
+                    status = STATUS_RESET_SERVER;
+                    invalid = -1;
                 }
-                else
+                else if (++invalid == INVALID_PACKETS_THRESHOLD)
                 {
-                    invalid(slot);
+                    status = STATUS_NULL;
                 }
                 break;
             case OvpnDescriptor.CONTROL_V1:
-                if (state == STATUS_ACK && fromClient && clientHello)
+                if (status == STATUS_ACK && fromClient && clientHello)
                 {
-                    moveTo(slot, STATUS_CLIENT_HELLO);
+                    status = STATUS_CLIENT_HELLO;
+                    invalid = -1;
                 }
-                else if (state == STATUS_CLIENT_HELLO && toClient && serverHello)
+                else if (status == STATUS_CLIENT_HELLO && toClient && serverHello)
                 {
-                    moveTo(slot, STATUS_SERVER_HELLO);
+                    status = STATUS_SERVER_HELLO;
+                    invalid = -1;
                 }
-                else if (state == STATUS_SERVER_HELLO || state == STATUS_CONTROL_ACK)
+                else if (status == STATUS_SERVER_HELLO || status == STATUS_CONTROL_ACK)
                 {
-                    moveTo(slot, STATUS_CONTROL_ACK);
+                    status = STATUS_CONTROL_ACK;
+                    invalid = -1;
                 }
-                else
+                else if (++invalid == INVALID_PACKETS_THRESHOLD)
                 {
-                    invalid(slot);
+                    status = STATUS_NULL;
                 }
                 break;
             case OvpnDescriptor.ACK_V1:
-                if (state == STATUS_RESET_SERVER && fromClient)
+                if (status == STATUS_RESET_SERVER && fromClient)
                 {
-                    moveTo(slot, STATUS_ACK);
+                    status = STATUS_ACK;
+                    invalid = -1;
                 }
-                else if (state == STATUS_SERVER_HELLO || state == STATUS_CONTROL_ACK)
+                else if (status == STATUS_SERVER_HELLO || status == STATUS_CONTROL_ACK)
                 {
-                    moveTo(slot, STATUS_CONTROL_ACK);
+                    status = STATUS_CONTROL_ACK;
+                    invalid = -1;
                 }
                 break;
             case OvpnDescriptor.DATA_V1:
             case OvpnDescriptor.DATA_V2:
-                if (state == STATUS_CONTROL_ACK || state == STATUS_DATA)
+                if (status == STATUS_CONTROL_ACK || status == STATUS_DATA)
                 {
-                    moveTo(slot, STATUS_DATA);
+                    status = STATUS_DATA;
+                    invalid = -1;
                 }
-                if (large)
-                {
-                    dataPackets[slot]++;
-                }
+                data = large;
                 break;
             default:
                 break;
         }
         if (large)
         {
-            largePackets[slot]++;
+            counts[slot] = count((word & COUNTED) != 0 ? counts[slot] : 0, data);
+            word |= COUNTED;
         }
-        if (invalidPackets[slot] >= INVALID_PACKETS_THRESHOLD)
+        if (invalid >= INVALID_PACKETS_THRESHOLD)
         {
-            status[slot] = STATUS_NULL;
-            invalidPackets[slot] = -1;
+            status = STATUS_NULL;
+            invalid = -1;
         }
-        invalidPackets[slot]++;
+        invalid++;
+        state[slot] = (word & ~0xFFFF) | status | ((invalid & 0xFF) << INVALID_SHIFT);
     }
 
-    private void moveTo(final int slot, final int next)
+    /** One more large packet, and one more large data packet when {@code data}; both stop at 2^32 - 1. */
+    private static long count(final long counts, final boolean data)
     {
-        status[slot] = (byte)next;
-        invalidPackets[slot] = -1;
-    }
-
-    private void invalid(final int slot)
-    {
-        if (++invalidPackets[slot] == INVALID_PACKETS_THRESHOLD)
+        long large = counts & COUNT_MASK;
+        long dataCount = counts >>> 32;
+        if (large < COUNT_MASK)
         {
-            status[slot] = STATUS_NULL;
+            large++;
         }
+        if (data && dataCount < COUNT_MASK)
+        {
+            dataCount++;
+        }
+        return (dataCount << 32) | large;
     }
 
     /** Decides the flow's confidence when it ends after {@code packets} packets. */
     void onEnd(final int slot, final long packets)
     {
+        final int word = state[slot] & ~(EXPORTED | (0xFF << CONFIDENCE_SHIFT));
         if (packets < MIN_PACKETS_FOR_EXPORT)
         {
-            exported[slot] = false;
+            state[slot] = word;
             return;
         }
-        exported[slot] = true;
-        confidence[slot] = 0;
-        final int large = largePackets[slot];
-        if (packets >= MIN_PACKETS_FOR_DATA_VERDICT && status[slot] == STATUS_DATA)
+        int confidence = 0;
+        if (packets >= MIN_PACKETS_FOR_DATA_VERDICT && (word & 0xFF) == STATUS_DATA)
         {
-            confidence[slot] = 100;
+            confidence = 100;
         }
-        else if (large >= MIN_LARGE_PACKETS && (double)dataPackets[slot] / (double)large >= DATA_SHARE_THRESHOLD)
+        else if ((word & COUNTED) != 0)
         {
-            confidence[slot] = (byte)(int)((dataPackets[slot] / (double)large) * 80);
+            final long large = counts[slot] & COUNT_MASK;
+            final long data = counts[slot] >>> 32;
+            if (large >= MIN_LARGE_PACKETS && (double)data / (double)large >= DATA_SHARE_THRESHOLD)
+            {
+                confidence = (int)((data / (double)large) * 80);
+            }
         }
+        state[slot] = word | EXPORTED | (confidence << CONFIDENCE_SHIFT);
     }
 }

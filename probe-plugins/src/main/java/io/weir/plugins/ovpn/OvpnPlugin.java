@@ -66,13 +66,13 @@ public final class OvpnPlugin implements ProcessPlugin
     @Override
     public boolean hasData(final int slot)
     {
-        return flows.exported[slot];
+        return flows.exported(slot);
     }
 
     @Override
     public void write(final int slot, final RecordWriter writer)
     {
-        writer.u8(flows.confidence[slot] & 0xFF);
+        writer.u8(flows.confidence(slot));
     }
 
     private void onPacket(final int slot, final PacketView packet)
@@ -95,9 +95,8 @@ public final class OvpnPlugin implements ProcessPlugin
         if (opcode == OvpnDescriptor.CONTROL_V1 || opcode == OvpnDescriptor.ACK_V1
             || opcode == OvpnDescriptor.HARD_RESET_SERVER_V1 || opcode == OvpnDescriptor.HARD_RESET_SERVER_V2)
         {
-            fromClient = flows.clientHigh[slot] == packet.sourceHigh() && flows.clientLow[slot] == packet.sourceLow();
-            toClient = flows.clientHigh[slot] == packet.destinationHigh()
-                && flows.clientLow[slot] == packet.destinationLow();
+            fromClient = flows.isClient(slot, packet.sourceHigh(), packet.sourceLow());
+            toClient = flows.isClient(slot, packet.destinationHigh(), packet.destinationLow());
             if (opcode == OvpnDescriptor.CONTROL_V1)
             {
                 final int opcodeOffset = protocol == TCP
@@ -111,8 +110,7 @@ public final class OvpnPlugin implements ProcessPlugin
         else if (opcode == OvpnDescriptor.HARD_RESET_CLIENT_V1 || opcode == OvpnDescriptor.HARD_RESET_CLIENT_V2
             || opcode == OvpnDescriptor.HARD_RESET_CLIENT_V3)
         {
-            flows.clientHigh[slot] = packet.sourceHigh();
-            flows.clientLow[slot] = packet.sourceLow();
+            flows.client(slot, packet.sourceHigh(), packet.sourceLow());
         }
         flows.onPacket(slot, opcode, fromClient, toClient, clientHello, serverHello, large);
     }
@@ -147,7 +145,7 @@ public final class OvpnPlugin implements ProcessPlugin
     /** The handshake state of the flow in {@code slot} (one of {@code OvpnFlows.STATUS_*}). */
     int status(final int slot)
     {
-        return flows.status[slot];
+        return flows.status(slot);
     }
 
     /** A TLS handshake record of the given type at one of the two places a control packet may hold it. */

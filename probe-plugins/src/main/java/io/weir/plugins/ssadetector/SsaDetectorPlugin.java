@@ -11,15 +11,16 @@ import io.weir.core.plugin.ProcessPlugin;
 /**
  * SYN/SYN-ACK/ACK tunnel detector, as ipfixprobe's ssadetector plugin (see {@link SsaFlows}): looks
  * only at payload lengths, and only from a flow's 30th packet on; flows of more than 30 packets get
- * the level, 0 or 1. Per-flow tables come from a pool and go back when the flow ends. Not thread
- * safe: owned by the capture worker.
+ * the level, 0 or 1. Per-flow tables come from a pool and go back when the flow ends. A new flow
+ * needs no set-up: the end of the slot's previous flow left its state clear. Not thread safe: owned
+ * by the capture worker.
  */
 public final class SsaDetectorPlugin implements ProcessPlugin
 {
     private static final long NANOS_PER_MICRO = 1000L;
     private static final int INITIAL_BLOCKS = 64;
 
-    private final SynTablePool pool = new SynTablePool(INITIAL_BLOCKS);
+    private final SynTablePool pool = new SynTablePool(INITIAL_BLOCKS, SsaFlows.MAX_BLOCKS);
     private final SsaFlows flows;
 
     public SsaDetectorPlugin(final int flowSlots)
@@ -37,13 +38,6 @@ public final class SsaDetectorPlugin implements ProcessPlugin
     public List<Field> fields()
     {
         return SsaFields.ALL;
-    }
-
-    @Override
-    public int onCreate(final FlowContext flow, final PacketView packet)
-    {
-        flows.reset(flow.slot());
-        return CONTINUE;
     }
 
     @Override
@@ -67,13 +61,13 @@ public final class SsaDetectorPlugin implements ProcessPlugin
     @Override
     public boolean hasData(final int slot)
     {
-        return flows.exported[slot];
+        return flows.exported(slot);
     }
 
     @Override
     public void write(final int slot, final RecordWriter writer)
     {
-        writer.u8(flows.confidence[slot]);
+        writer.u8(flows.level(slot));
     }
 
     /** Detector blocks lent to flows that have not ended. */

@@ -1,7 +1,5 @@
 package io.weir.plugins.ssadetector;
 
-import java.util.Arrays;
-
 /**
  * The detector of ipfixprobe's ssadetector plugin, per flow: from a flow's 30th packet on, a
  * payload of 60..150 bytes that follows, within 3 s, a payload in the other direction at most 12
@@ -12,7 +10,11 @@ import java.util.Arrays;
  * 40 % or 20 % of the patterns for fewer than 15, fewer than 40, or more patterns).
  * <p>
  * ipfixprobe also fills a second table ("SYN-ACK") that it never reads; it has no effect on the
- * result, so it is not kept here. Not thread safe: owned by the capture worker.
+ * result, so it is not kept here. A flow's own state is written from its 30th packet and when it
+ * ends (which also sets it up for the slot's next flow): one int per cache slot — table block + 1,
+ * 0 for none (bits 0-21), pattern lengths noted (22-28), level (29), exported (30) — and the pattern
+ * count, a long per slot read only while the flow holds a block.
+ * Not thread safe: owned by the capture worker.
  */
 final class SsaFlows
 {
@@ -28,33 +30,27 @@ final class SsaFlows
     static final double SOME_PATTERNS_MAX_DISTINCT = 0.4;
     static final double MANY_PATTERNS_MAX_DISTINCT = 0.2;
 
-    private static final int NO_BLOCK = -1;
+    /**
+     * Blocks a flow can refer to (4 M, 6.6 GB of tables); a flow that finds none lent when it reaches
+     * its 30th packet tries again with each later packet and, until it gets one, finds no pattern.
+     */
+    static final int MAX_BLOCKS = (1 << 22) - 1;
+
+    private static final int BLOCK_MASK = MAX_BLOCKS;
+    private static final int COUNT_SHIFT = 22;
+    private static final int COUNT_MASK = 0x7F;
+    private static final int LEVEL = 1 << 29;
+    private static final int EXPORTED = 1 << 30;
 
     private final SynTablePool pool;
-    private final int[] block;
+    private final int[] state;
     private final long[] patterns;
-    private final byte[] patternLengthCount;
-    final byte[] confidence;
-    final boolean[] exported;
 
     SsaFlows(final int flowSlots, final SynTablePool pool)
     {
         this.pool = pool;
-        block = new int[flowSlots];
-        Arrays.fill(block, NO_BLOCK);
-        patterns = new long[flowSlots];
-        patternLengthCount = new byte[flowSlots];
-        confidence = new byte[flowSlots];
-        exported = new boolean[flowSlots];
-    }
-
-    void reset(final int slot)
-    {
-        releaseBlock(slot);
-        patterns[slot] = 0;
-        patternLengthCount[slot] = 0;
-        confidence[slot] = 0;
-        exported[slot] = false;
+        this.state = new int[flowSlots];
+        this.patterns = new long[flowSlots];
     }
 
     /**
@@ -69,16 +65,23 @@ final class SsaFlows
         {
             return;
         }
-        int b = block[slot];
-        if (b == NO_BLOCK)
+        int word = state[slot];
+        if ((word & BLOCK_MASK) == 0)
         {
-            b = pool.acquire();
-            block[slot] = b;
+            final int block = pool.acquire();
+            if (block == SynTablePool.NONE)
+            {
+                return;
+            }
+            word = block + 1;
+            state[slot] = word;
+            patterns[slot] = 0;
         }
         if (payloadLength < SynTablePool.MIN_LENGTH || payloadLength > SynTablePool.MAX_LENGTH)
         {
             return;
         }
+        final int b = (word & BLOCK_MASK) - 1;
         final long[] times = pool.times();
         final int index = payloadLength - SynTablePool.MIN_LENGTH;
         final int other = 1 - direction;
@@ -87,11 +90,11 @@ final class SsaFlows
             if (timeMicros - times[SynTablePool.timeIndex(b, i, other)] <= WINDOW_MICROS)
             {
                 pool.clearTimes(b);
-                final int count = patternLengthCount[slot] & 0xFF;
+                final int count = (word >>> COUNT_SHIFT) & COUNT_MASK;
                 if (count < SynTablePool.MAX_PATTERN_LENGTHS)
                 {
                     pool.patternLengths()[b * SynTablePool.MAX_PATTERN_LENGTHS + count] = (byte)payloadLength;
-                    patternLengthCount[slot] = (byte)(count + 1);
+                    state[slot] = word + (1 << COUNT_SHIFT);
                 }
                 patterns[slot]++;
                 return;
@@ -103,14 +106,38 @@ final class SsaFlows
     /** Decides the level of a flow that ends after {@code packets} packets, and returns its block. */
     void onEnd(final int slot, final long packets)
     {
-        exported[slot] = packets >= MIN_PACKETS_FOR_EXPORT;
-        confidence[slot] = 0;
-        final int b = block[slot];
-        if (exported[slot] && b != NO_BLOCK && isTunnel(packets, patterns[slot], b, patternLengthCount[slot] & 0xFF))
+        final int word = state[slot];
+        final int b = (word & BLOCK_MASK) - 1;
+        int next = 0;
+        if (packets >= MIN_PACKETS_FOR_EXPORT)
         {
-            confidence[slot] = 1;
+            next = EXPORTED;
+            if (b >= 0 && isTunnel(packets, patterns[slot], b, (word >>> COUNT_SHIFT) & COUNT_MASK))
+            {
+                next |= LEVEL;
+            }
         }
-        releaseBlock(slot);
+        if (b >= 0)
+        {
+            pool.release(b);
+        }
+        state[slot] = next;
+    }
+
+    boolean exported(final int slot)
+    {
+        return (state[slot] & EXPORTED) != 0;
+    }
+
+    int level(final int slot)
+    {
+        return (state[slot] & LEVEL) != 0 ? 1 : 0;
+    }
+
+    /** Patterns found in the flow in {@code slot} so far (valid while it holds a block). */
+    long patterns(final int slot)
+    {
+        return (state[slot] & BLOCK_MASK) == 0 ? 0 : patterns[slot];
     }
 
     private boolean isTunnel(final long packets, final long patternCount, final int b, final int lengthCount)
@@ -155,20 +182,5 @@ final class SsaFlows
             }
         }
         return (double)distinct / (double)count;
-    }
-
-    /** Patterns found in the flow in {@code slot} so far. */
-    long patterns(final int slot)
-    {
-        return patterns[slot];
-    }
-
-    private void releaseBlock(final int slot)
-    {
-        if (block[slot] != NO_BLOCK)
-        {
-            pool.release(block[slot]);
-            block[slot] = NO_BLOCK;
-        }
     }
 }

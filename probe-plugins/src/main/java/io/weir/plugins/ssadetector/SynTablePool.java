@@ -16,6 +16,7 @@ final class SynTablePool
     static final int LENGTHS = MAX_LENGTH - MIN_LENGTH + 1;
     static final int TIMES_PER_BLOCK = LENGTHS * 2;
     static final int MAX_PATTERN_LENGTHS = 100;
+    static final int NONE = -1;
 
     private long[] times;
     private byte[] patternLengths;
@@ -23,16 +24,18 @@ final class SynTablePool
     private int freeCount;
     private int blocks;
     private int lent;
+    private final int maxBlocks;
 
-    SynTablePool(final int initialBlocks)
+    SynTablePool(final int initialBlocks, final int maxBlocks)
     {
-        final int capacity = Math.max(1, initialBlocks);
+        this.maxBlocks = maxBlocks;
+        final int capacity = Math.max(1, Math.min(initialBlocks, maxBlocks));
         times = new long[capacity * TIMES_PER_BLOCK];
         patternLengths = new byte[capacity * MAX_PATTERN_LENGTHS];
         free = new int[capacity];
     }
 
-    /** A block with every time cleared. */
+    /** A block with every time cleared, or {@link #NONE} when {@code maxBlocks} are lent already. */
     int acquire()
     {
         final int block;
@@ -42,6 +45,10 @@ final class SynTablePool
         }
         else
         {
+            if (blocks == maxBlocks)
+            {
+                return NONE;
+            }
             if (blocks * TIMES_PER_BLOCK == times.length)
             {
                 grow();
@@ -92,7 +99,7 @@ final class SynTablePool
 
     private void grow()
     {
-        final int capacity = free.length * 2;
+        final int capacity = (int)Math.min((long)free.length * 2, maxBlocks);
         times = Arrays.copyOf(times, capacity * TIMES_PER_BLOCK);
         patternLengths = Arrays.copyOf(patternLengths, capacity * MAX_PATTERN_LENGTHS);
         free = Arrays.copyOf(free, capacity);

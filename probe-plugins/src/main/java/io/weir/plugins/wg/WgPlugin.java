@@ -12,8 +12,9 @@ import io.weir.core.plugin.ProcessPlugin;
  * WireGuard detector, as ipfixprobe's wg plugin: a UDP flow whose first packet is a WireGuard
  * message is followed while its packets stay WireGuard messages (the first that is not sets the
  * confidence to 0 and ends the following); a handshake initiation with a new sender index ends
- * the flow before it, and the initiation starts the next flow, same orientation. Not thread safe:
- * owned by the capture worker.
+ * the flow before it, and the initiation starts the next flow, same orientation. Other flows cost
+ * a protocol check per packet and one byte per slot when created. Not thread safe: owned by the
+ * capture worker.
  */
 public final class WgPlugin implements ProcessPlugin
 {
@@ -44,13 +45,9 @@ public final class WgPlugin implements ProcessPlugin
         final int slot = flow.slot();
         flows.reset(slot);
         if (packet.protocol() == UDP && flows.onPayload(slot, packet.buffer(), packet.payloadOffset(),
-            packet.payloadLength(), flow.forward()) == WgFlows.MESSAGE)
+            packet.payloadLength(), flow.forward(), true) == WgFlows.MESSAGE)
         {
-            flows.tracked[slot] = true;
-        }
-        else
-        {
-            flows.reset(slot);
+            flows.track(slot);
         }
         return CONTINUE;
     }
@@ -58,20 +55,24 @@ public final class WgPlugin implements ProcessPlugin
     @Override
     public int beforeUpdate(final FlowContext flow, final PacketView packet)
     {
+        if (packet.protocol() != UDP)
+        {
+            return CONTINUE;
+        }
         final int slot = flow.slot();
-        if (!flows.tracked[slot] || flows.confidence[slot] == 0)
+        if (flows.confidence(slot) == 0)
         {
             return CONTINUE;
         }
         final int result = flows.onPayload(slot, packet.buffer(), packet.payloadOffset(), packet.payloadLength(),
-            flow.forward());
+            flow.forward(), false);
         if (result == WgFlows.NEW_SESSION)
         {
             return FLUSH_WITH_REINSERT;
         }
         if (result == WgFlows.NOT_WIREGUARD)
         {
-            flows.confidence[slot] = 0;
+            flows.notWireGuard(slot);
         }
         return CONTINUE;
     }
@@ -79,14 +80,14 @@ public final class WgPlugin implements ProcessPlugin
     @Override
     public boolean hasData(final int slot)
     {
-        return flows.tracked[slot];
+        return flows.tracked(slot);
     }
 
     @Override
     public void write(final int slot, final RecordWriter writer)
     {
-        writer.u8(flows.confidence[slot] & 0xFF)
-            .u32(flows.sourcePeer[slot] & 0xFFFF_FFFFL)
-            .u32(flows.destinationPeer[slot] & 0xFFFF_FFFFL);
+        writer.u8(flows.confidence(slot))
+            .u32(flows.sourcePeer(slot) & 0xFFFF_FFFFL)
+            .u32(flows.destinationPeer(slot) & 0xFFFF_FFFFL);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import io.weir.core.flow.FlowTable;
+import io.weir.core.plugin.FlowContext;
+import io.weir.core.plugin.ProcessPlugin;
 import io.weir.core.testing.CollectedRecord;
 import io.weir.core.testing.Frames;
 import io.weir.plugins.wg.testing.AllocationProbe;
@@ -39,7 +42,7 @@ class NtpPluginTest
             .udp(Frames.seconds(4), "10.0.0.1", 5002, "10.0.0.2", 124, ntp)
             .udp(Frames.seconds(5), "10.0.0.2", 124, "10.0.0.1", 5002, ntp)
             .write(temp.resolve("ports.pcap"));
-        final List<CollectedRecord> records = PluginRun.records(NtpPlugin::new, capture);
+        final List<CollectedRecord> records = PluginRun.records(slots -> new NtpPlugin(), capture);
         assertEquals(4, records.size());
         int withNtp = 0;
         for (final CollectedRecord collected : records)
@@ -62,6 +65,27 @@ class NtpPluginTest
             }
         }
         assertEquals(1, withNtp);
+    }
+
+    @Test
+    void theHeaderBelongsOnlyToTheFlowJustCreated()
+    {
+        final NtpPlugin plugin = new NtpPlugin();
+        final FlowContext flow = new FlowContext(new FlowTable(16));
+        final byte[] payload = NtpCapture.packets().get(1).payload();
+        final byte[] ntp = Frames.udp4("10.0.0.1", 123, "10.0.0.2", 123, payload.length);
+        System.arraycopy(payload, 0, ntp, 42, payload.length);
+        final byte[] other = Frames.udp4("10.0.0.1", 5000, "10.0.0.2", 53, payload.length);
+        System.arraycopy(payload, 0, other, 42, payload.length);
+
+        assertEquals(ProcessPlugin.FLUSH, plugin.onCreate(flow.at(3, true), Frames.parse(ntp, 1)));
+        assertTrue(plugin.hasData(3));
+        assertEquals(ProcessPlugin.CONTINUE, plugin.onCreate(flow.at(3, true), Frames.parse(other, 2)));
+        assertFalse(plugin.hasData(3), "a later flow in the same slot");
+        plugin.onCreate(flow.at(3, true), Frames.parse(ntp, 3));
+        plugin.onCreate(flow.at(5, true), Frames.parse(ntp, 4));
+        assertFalse(plugin.hasData(3));
+        assertTrue(plugin.hasData(5));
     }
 
     @Test
@@ -100,7 +124,7 @@ class NtpPluginTest
                 timeNs += 1000;
             }
         }
-        final List<CollectedRecord> records = PluginRun.records(NtpPlugin::new,
+        final List<CollectedRecord> records = PluginRun.records(slots -> new NtpPlugin(),
             writer.write(temp.resolve("fuzz.pcap")));
         assertEquals(writer.size(), records.size());
         final Set<Integer> exported = new HashSet<>();
@@ -131,7 +155,7 @@ class NtpPluginTest
             frames.add(Frames.udp4("10.2.0.1", port++, "10.2.0.2", 53, 40));
             frames.add(Frames.tcp4("10.2.0.3", port++, "10.2.0.4", 443, Frames.TCP_ACK, 100));
         }
-        final long allocated = AllocationProbe.allocatedBytes(NtpPlugin::new, frames, 1_000_000);
+        final long allocated = AllocationProbe.allocatedBytes(slots -> new NtpPlugin(), frames, 1_000_000);
         assertFalse(allocated >= 1024, allocated + " bytes allocated for a million packets");
     }
 }

@@ -40,7 +40,7 @@ class NtpReferenceTest
 
     private static List<CollectedRecord> run() throws InterruptedException
     {
-        return PluginRun.with(PluginRun.records(NtpPlugin::new, NtpCapture.CAPTURE), "NTP_LEAP");
+        return PluginRun.with(PluginRun.records(slots -> new NtpPlugin(), NtpCapture.CAPTURE), "NTP_LEAP");
     }
 
     private static String key(final String time, final String source)
@@ -144,7 +144,7 @@ class NtpReferenceTest
     @Test
     void everyPacketOnPort123IsAFlowOfItsOwn() throws Exception
     {
-        final List<CollectedRecord> all = PluginRun.records(NtpPlugin::new, NtpCapture.CAPTURE);
+        final List<CollectedRecord> all = PluginRun.records(slots -> new NtpPlugin(), NtpCapture.CAPTURE);
         assertEquals(NtpCapture.packets().size(), all.size());
         for (final CollectedRecord record : all)
         {

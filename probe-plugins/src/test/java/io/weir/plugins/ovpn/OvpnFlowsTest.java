@@ -33,9 +33,9 @@ class OvpnFlowsTest
     void handshakeThenDataReachesTheDataState()
     {
         handshake();
-        assertEquals(OvpnFlows.STATUS_CONTROL_ACK, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_CONTROL_ACK, flows.status(SLOT));
         packet(OvpnDescriptor.DATA_V2, true, false, true);
-        assertEquals(OvpnFlows.STATUS_DATA, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_DATA, flows.status(SLOT));
     }
 
     @Test
@@ -43,7 +43,7 @@ class OvpnFlowsTest
     {
         packet(OvpnDescriptor.HARD_RESET_CLIENT_V1, true, false, false);
         flows.onPacket(SLOT, OvpnDescriptor.HARD_RESET_SERVER_V1, false, false, false, false, false);
-        assertEquals(OvpnFlows.STATUS_RESET_CLIENT, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_RESET_CLIENT, flows.status(SLOT));
     }
 
     @Test
@@ -55,9 +55,9 @@ class OvpnFlowsTest
         {
             packet(0, true, false, false);
         }
-        assertEquals(OvpnFlows.STATUS_RESET_SERVER, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_RESET_SERVER, flows.status(SLOT));
         packet(0, true, false, false);
-        assertEquals(OvpnFlows.STATUS_NULL, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_NULL, flows.status(SLOT));
     }
 
     @Test
@@ -66,9 +66,9 @@ class OvpnFlowsTest
         packet(OvpnDescriptor.HARD_RESET_CLIENT_V2, true, false, false);
         packet(OvpnDescriptor.CONTROL_V1, true, false, false);
         packet(OvpnDescriptor.CONTROL_V1, true, false, false);
-        assertEquals(OvpnFlows.STATUS_RESET_CLIENT, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_RESET_CLIENT, flows.status(SLOT));
         packet(OvpnDescriptor.CONTROL_V1, true, false, false);
-        assertEquals(OvpnFlows.STATUS_NULL, flows.status[SLOT]);
+        assertEquals(OvpnFlows.STATUS_NULL, flows.status(SLOT));
     }
 
     @Test
@@ -77,20 +77,20 @@ class OvpnFlowsTest
         handshake();
         packet(OvpnDescriptor.DATA_V1, true, false, false);
         flows.onEnd(SLOT, 20);
-        assertTrue(flows.exported[SLOT]);
-        assertEquals(0, flows.confidence[SLOT]);
+        assertTrue(flows.exported(SLOT));
+        assertEquals(0, flows.confidence(SLOT));
         flows.onEnd(SLOT, 21);
-        assertEquals(100, flows.confidence[SLOT]);
+        assertEquals(100, flows.confidence(SLOT));
     }
 
     @Test
     void fiveOrFewerPacketsAreNotExported()
     {
         flows.onEnd(SLOT, 5);
-        assertFalse(flows.exported[SLOT]);
+        assertFalse(flows.exported(SLOT));
         flows.onEnd(SLOT, 6);
-        assertTrue(flows.exported[SLOT]);
-        assertEquals(0, flows.confidence[SLOT]);
+        assertTrue(flows.exported(SLOT));
+        assertEquals(0, flows.confidence(SLOT));
     }
 
     @Test
@@ -101,7 +101,7 @@ class OvpnFlowsTest
             packet(i < 16 ? OvpnDescriptor.DATA_V2 : 0, true, false, true);
         }
         flows.onEnd(SLOT, 21);
-        assertEquals((int)(16 / 21.0 * 80), flows.confidence[SLOT]);
+        assertEquals((int)(16 / 21.0 * 80), flows.confidence(SLOT));
     }
 
     @Test
@@ -112,10 +112,10 @@ class OvpnFlowsTest
             packet(i < 15 ? OvpnDescriptor.DATA_V2 : 0, true, false, true);
         }
         flows.onEnd(SLOT, 25);
-        assertEquals(0, flows.confidence[SLOT], "15/25 = 0.6 < (double)0.6f");
+        assertEquals(0, flows.confidence(SLOT), "15/25 = 0.6 < (double)0.6f");
         packet(OvpnDescriptor.DATA_V2, true, false, true);
         flows.onEnd(SLOT, 26);
-        assertEquals((int)(16 / 26.0 * 80), flows.confidence[SLOT]);
+        assertEquals((int)(16 / 26.0 * 80), flows.confidence(SLOT));
     }
 
     @Test
@@ -126,7 +126,7 @@ class OvpnFlowsTest
             packet(OvpnDescriptor.DATA_V2, true, false, true);
         }
         flows.onEnd(SLOT, 20);
-        assertEquals(0, flows.confidence[SLOT]);
+        assertEquals(0, flows.confidence(SLOT));
     }
 
     @Test

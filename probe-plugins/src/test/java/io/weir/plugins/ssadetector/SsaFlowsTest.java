@@ -13,15 +13,16 @@ class SsaFlowsTest
     private static final int SLOT = 0;
     private static final long SECOND = 1_000_000L;
 
-    private final SynTablePool pool = new SynTablePool(1);
+    private final SynTablePool pool = new SynTablePool(1, SsaFlows.MAX_BLOCKS);
     private final SsaFlows flows = new SsaFlows(2, pool);
     private long packets;
     private long now;
 
+    /** Ends whatever flow the slot held, as the cache does before the slot's next flow. */
     @BeforeEach
     void startFlow()
     {
-        flows.reset(SLOT);
+        flows.onEnd(SLOT, 0);
         packets = 29;
         now = 1_700_000_000L * SECOND;
     }
@@ -42,7 +43,7 @@ class SsaFlowsTest
     private int level(final long total)
     {
         flows.onEnd(SLOT, total);
-        return flows.confidence[SLOT];
+        return flows.level(SLOT);
     }
 
     @Test
@@ -127,10 +128,10 @@ class SsaFlowsTest
     {
         pattern(80);
         flows.onEnd(SLOT, 30);
-        assertFalse(flows.exported[SLOT]);
+        assertFalse(flows.exported(SLOT));
         assertEquals(0, pool.lent(), "the table goes back at the end");
         flows.onEnd(SLOT, 31);
-        assertTrue(flows.exported[SLOT]);
+        assertTrue(flows.exported(SLOT));
     }
 
     @Test
@@ -240,9 +241,26 @@ class SsaFlowsTest
     }
 
     @Test
+    void aFlowThatGetsNoTableFindsNoPatternUntilOneIsFree()
+    {
+        final SynTablePool one = new SynTablePool(1, 1);
+        final SsaFlows two = new SsaFlows(2, one);
+        two.onPacket(0, 30, 80, 0, now);
+        two.onPacket(1, 30, 80, 0, now);
+        two.onPacket(1, 31, 80, 1, now + 1);
+        assertEquals(0, two.patterns(1), "no table left for the second flow");
+        two.onEnd(0, 31);
+        two.onPacket(1, 32, 80, 0, now + 2);
+        two.onPacket(1, 33, 80, 1, now + 3);
+        assertEquals(1, two.patterns(1));
+        two.onEnd(1, 33);
+        assertEquals(0, one.lent());
+    }
+
+    @Test
     void poolLendsClearedBlocksAndGrowsWhenEmpty()
     {
-        final SynTablePool small = new SynTablePool(1);
+        final SynTablePool small = new SynTablePool(1, SsaFlows.MAX_BLOCKS);
         final int first = small.acquire();
         small.times()[SynTablePool.timeIndex(first, 90, 1)] = 42;
         final int second = small.acquire();

@@ -61,9 +61,8 @@ class SsaReferenceTest
         for (final Map.Entry<String, List<long[]>> flow : flows.entrySet())
         {
             final List<long[]> packets = flow.getValue();
-            final SynTablePool pool = new SynTablePool(1);
+            final SynTablePool pool = new SynTablePool(1, SsaFlows.MAX_BLOCKS);
             final SsaFlows detector = new SsaFlows(1, pool);
-            detector.reset(0);
             for (int i = 0; i < packets.size(); i++)
             {
                 final long[] packet = packets.get(i);
@@ -72,10 +71,10 @@ class SsaReferenceTest
             final List<Integer> expected = plainScan(packets);
             assertEquals(expected.size(), detector.patterns(0), () -> "patterns in " + flow.getKey());
             detector.onEnd(0, packets.size());
-            assertEquals(packets.size() > 30, detector.exported[0]);
-            if (detector.exported[0])
+            assertEquals(packets.size() > 30, detector.exported(0));
+            if (detector.exported(0))
             {
-                assertEquals(plainLevel(packets.size(), expected), detector.confidence[0]);
+                assertEquals(plainLevel(packets.size(), expected), detector.level(0));
                 assertTrue(expected.size() >= 3, "the OpenVPN-over-TCP flow shows tunnelled handshakes");
                 examined++;
             }

@@ -14,7 +14,14 @@ class WgFlowsTest
 
     private int read(final byte[] payload, final boolean forward)
     {
-        return flows.onPayload(SLOT, new UnsafeBuffer(payload), 0, payload.length, forward);
+        return flows.onPayload(SLOT, new UnsafeBuffer(payload), 0, payload.length, forward, false);
+    }
+
+    /** The packet as a flow's first: the slot's earlier indexes do not count. */
+    private int readFirst(final byte[] payload, final boolean forward)
+    {
+        flows.reset(SLOT);
+        return flows.onPayload(SLOT, new UnsafeBuffer(payload), 0, payload.length, forward, true);
     }
 
     private static int index(final byte[] payload, final int offset)
@@ -29,13 +36,12 @@ class WgFlowsTest
         final byte[] initiation = WgCapture.firstOfType(1);
         assertEquals(148, initiation.length);
         assertEquals(WgFlows.MESSAGE, read(initiation, true));
-        assertEquals(index(initiation, 4), flows.sourcePeer[SLOT]);
-        assertEquals(0, flows.destinationPeer[SLOT]);
-        assertEquals(100, flows.confidence[SLOT]);
-        flows.reset(SLOT);
-        assertEquals(WgFlows.MESSAGE, read(initiation, false));
-        assertEquals(index(initiation, 4), flows.destinationPeer[SLOT]);
-        assertEquals(0, flows.sourcePeer[SLOT]);
+        assertEquals(index(initiation, 4), flows.sourcePeer(SLOT));
+        assertEquals(0, flows.destinationPeer(SLOT));
+        assertEquals(100, flows.confidence(SLOT));
+        assertEquals(WgFlows.MESSAGE, readFirst(initiation, false));
+        assertEquals(index(initiation, 4), flows.destinationPeer(SLOT));
+        assertEquals(0, flows.sourcePeer(SLOT), "the previous flow's index is not this flow's");
     }
 
     @Test
@@ -43,11 +49,11 @@ class WgFlowsTest
     {
         final byte[] response = WgCapture.firstOfType(2);
         assertEquals(WgFlows.MESSAGE, read(response, false));
-        assertEquals(index(response, 4), flows.destinationPeer[SLOT]);
-        assertEquals(index(response, 8), flows.sourcePeer[SLOT]);
+        assertEquals(index(response, 4), flows.destinationPeer(SLOT));
+        assertEquals(index(response, 8), flows.sourcePeer(SLOT));
         assertEquals(WgFlows.MESSAGE, read(response, true));
-        assertEquals(index(response, 4), flows.sourcePeer[SLOT]);
-        assertEquals(index(response, 8), flows.destinationPeer[SLOT]);
+        assertEquals(index(response, 4), flows.sourcePeer(SLOT));
+        assertEquals(index(response, 8), flows.destinationPeer(SLOT));
     }
 
     @Test
@@ -55,11 +61,11 @@ class WgFlowsTest
     {
         final byte[] data = WgCapture.firstOfType(4);
         assertEquals(WgFlows.MESSAGE, read(data, true));
-        assertEquals(index(data, 4), flows.destinationPeer[SLOT]);
+        assertEquals(index(data, 4), flows.destinationPeer(SLOT));
         final byte[] cookie = WgCapture.firstOfType(3);
         assertEquals(64, cookie.length);
         assertEquals(WgFlows.MESSAGE, read(cookie, false));
-        assertEquals(index(cookie, 4), flows.sourcePeer[SLOT]);
+        assertEquals(index(cookie, 4), flows.sourcePeer(SLOT));
     }
 
     @Test
@@ -90,8 +96,8 @@ class WgFlowsTest
             System.arraycopy(message, 0, shorter, 0, shorter.length);
             assertEquals(WgFlows.NOT_WIREGUARD, read(shorter, true), "type " + type);
         }
-        assertEquals(0, flows.sourcePeer[SLOT]);
-        assertEquals(0, flows.destinationPeer[SLOT]);
+        assertEquals(0, flows.sourcePeer(SLOT));
+        assertEquals(0, flows.destinationPeer(SLOT));
     }
 
     @Test
@@ -120,8 +126,8 @@ class WgFlowsTest
         data[6] = 0;
         data[7] = 0;
         assertEquals(WgFlows.MESSAGE, read(data, true));
-        assertEquals(1, flows.confidence[SLOT]);
-        assertEquals(256, flows.destinationPeer[SLOT]);
+        assertEquals(1, flows.confidence(SLOT));
+        assertEquals(256, flows.destinationPeer(SLOT));
     }
 
     @Test
@@ -129,12 +135,12 @@ class WgFlowsTest
     {
         final byte[] initiation = WgCapture.firstOfType(1);
         assertEquals(WgFlows.MESSAGE, read(initiation, true));
-        final int peer = flows.sourcePeer[SLOT];
+        final int peer = flows.sourcePeer(SLOT);
         assertEquals(WgFlows.MESSAGE, read(initiation, true), "the same sender again is the same session");
         final byte[] another = initiation.clone();
         another[4] ^= 1;
         assertEquals(WgFlows.MESSAGE, read(another, false), "the other side has no index yet");
         assertEquals(WgFlows.NEW_SESSION, read(another, true));
-        assertEquals(peer, flows.sourcePeer[SLOT]);
+        assertEquals(peer, flows.sourcePeer(SLOT));
     }
 }
