@@ -105,7 +105,7 @@ final class DecodeCommand implements Callable<Integer>
         final InformationModel model = InformationModel.standard();
         for (final ProcessPluginFactory factory : PluginRegistry.load().all())
         {
-            model.addAll(factory.fields());
+            model.addGroup(factory.fields());
         }
         if (ieMapping != null)
         {

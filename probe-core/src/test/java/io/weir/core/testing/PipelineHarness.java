@@ -48,6 +48,14 @@ public final class PipelineHarness
         final ExporterAgent exporter = new ExporterAgent(List.of(queue), List.of(worker), List.of(collector),
             new SchemaRegistry(plugins.fields()), stop, problems::add);
         new Pipeline(List.of(worker), exporter, problems::add).run(() -> { });
+        for (int i = 0; i < plugins.size(); i++)
+        {
+            if (plugins.failures(i) > 0)
+            {
+                problems.add("plugin " + plugins.plugin(i).name() + " threw " + plugins.failures(i) + " times, first: "
+                    + plugins.firstFailure(i));
+            }
+        }
         if (!problems.isEmpty())
         {
             throw new AssertionError("problems while reading " + captures + ": " + problems);

@@ -16,14 +16,17 @@ final class DecoderTemplate
     final int[] ids;
     final long[] enterprises;
     final int[] lengths;
+    /** Per element, the field a plugin's group gives it (see InformationModel.recognise), or null. */
+    final Field[] recognised;
     final Field[] fields;
     final int minimumRecordLength;
     private RecordSchema schema;
     private final Field[] prefix;
 
     DecoderTemplate(final int templateId, final int scopeFieldCount, final int[] ids, final long[] enterprises,
-                    final int[] lengths, final Field[] prefix)
+                    final int[] lengths, final Field[] prefix, final Field[] recognised)
     {
+        this.recognised = recognised;
         this.templateId = templateId;
         this.scopeFieldCount = scopeFieldCount;
         this.ids = ids;

@@ -26,6 +26,7 @@ public final class InformationModel
 {
     private final Long2ObjectHashMap<Field> elements = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Field> listsByElement = new Long2ObjectHashMap<>();
+    private final List<List<Field>> groups = new ArrayList<>();
 
     /** The IANA elements of the basic fields, the exporter statistics and a few common others. */
     public static InformationModel standard()
@@ -91,6 +92,69 @@ public final class InformationModel
             add(field);
         }
         return this;
+    }
+
+    /**
+     * Adds a plugin's fields as a group: in a template, a run of elements equal to the group's fields
+     * in order gets the group's names, even where two plugins export different fields under one
+     * element (ipfixprobe's passivedns sends its address as dns's DNS_RDATA).
+     */
+    public InformationModel addGroup(final List<Field> fields)
+    {
+        addAll(fields);
+        if (!fields.isEmpty())
+        {
+            groups.add(List.copyOf(fields));
+        }
+        return this;
+    }
+
+    /**
+     * For each element of a template, the field of the longest group that covers it there (groups are
+     * matched left to right), or null where no group does.
+     */
+    public Field[] recognise(final long[] enterprises, final int[] ids)
+    {
+        final Field[] fields = new Field[ids.length];
+        int at = 0;
+        while (at < ids.length)
+        {
+            List<Field> longest = null;
+            for (final List<Field> group : groups)
+            {
+                if ((longest == null || group.size() > longest.size()) && startsWith(enterprises, ids, at, group))
+                {
+                    longest = group;
+                }
+            }
+            if (longest == null)
+            {
+                at++;
+                continue;
+            }
+            for (final Field field : longest)
+            {
+                fields[at++] = field;
+            }
+        }
+        return fields;
+    }
+
+    private static boolean startsWith(final long[] enterprises, final int[] ids, final int at, final List<Field> group)
+    {
+        if (at + group.size() > ids.length)
+        {
+            return false;
+        }
+        for (int k = 0; k < group.size(); k++)
+        {
+            final Field field = group.get(k);
+            if (ids[at + k] != field.elementId() || enterprises[at + k] != field.enterprise())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The element with this identity, the reverse of a known IANA element, or null. */

@@ -197,7 +197,8 @@ public final class IpfixDecoder
                         + " has length 0; rest of set skipped");
                 }
             }
-            final DecoderTemplate template = new DecoderTemplate(templateId, scope, ids, enterprises, lengths, prefix);
+            final DecoderTemplate template = new DecoderTemplate(templateId, scope, ids, enterprises, lengths, prefix,
+                model.recognise(enterprises, ids));
             final DecoderTemplate before = templates.get(templateId);
             if (!template.sameAs(before))
             {
@@ -291,7 +292,8 @@ public final class IpfixDecoder
             {
                 return -1;
             }
-            template.field(i, value(template.enterprises[i], template.ids[i], buffer, at, length, w));
+            template.field(i, value(template.enterprises[i], template.ids[i], template.recognised[i], buffer, at,
+                length, w));
             if (w.overflowed())
             {
                 return -1;
@@ -301,15 +303,19 @@ public final class IpfixDecoder
         return at - start;
     }
 
-    /** Writes one value in weir's encoding and returns the field that names it. */
-    private Field value(final long enterprise, final int id, final DirectBuffer buffer, final int at, final int length,
-                        final RecordWriter w)
+    /**
+     * Writes one value in weir's encoding and returns the field that names it.
+     *
+     * @param recognised the field a plugin's group gives this element in its template, or null
+     */
+    private Field value(final long enterprise, final int id, final Field recognised, final DirectBuffer buffer,
+                        final int at, final int length, final RecordWriter w)
     {
         if (enterprise == 0 && id == Field.BASIC_LIST_ID)
         {
             return list(buffer, at, length, w);
         }
-        final Field field = model.element(enterprise, id);
+        final Field field = recognised != null ? recognised : model.element(enterprise, id);
         if (field == null)
         {
             w.bytes(buffer, at, length);
