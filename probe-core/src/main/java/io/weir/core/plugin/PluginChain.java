@@ -11,7 +11,9 @@ import io.weir.core.field.RecordWriter;
  * The active plugins of one worker, called in order for each hook, their results combined.
  * A plugin that throws is counted (and its first failure kept for the summary); the packet and
  * the flow go on as if it had returned {@link ProcessPlugin#CONTINUE}. Plugin i owns bit i of a
- * record's plugin mask. Not thread safe: owned by the capture worker.
+ * record's plugin mask. Each hook is called only on the plugins that implement it (found once,
+ * when the chain is made), so an unused hook costs nothing per packet.
+ * Not thread safe: owned by the capture worker.
  */
 public final class PluginChain
 {
@@ -22,6 +24,12 @@ public final class PluginChain
     private final long[] failures;
     private final RuntimeException[] firstFailures;
     private final long[] oversized;
+    /** Per hook, the indexes of the plugins that override it. */
+    private final int[] beforeCreateUsers;
+    private final int[] onCreateUsers;
+    private final int[] beforeUpdateUsers;
+    private final int[] onUpdateUsers;
+    private final int[] beforeExportUsers;
 
     public PluginChain(final List<ProcessPlugin> plugins)
     {
@@ -33,6 +41,31 @@ public final class PluginChain
         this.failures = new long[plugins.size()];
         this.firstFailures = new RuntimeException[plugins.size()];
         this.oversized = new long[plugins.size()];
+        this.beforeCreateUsers = users("beforeCreate", PacketView.class);
+        this.onCreateUsers = users("onCreate", FlowContext.class, PacketView.class);
+        this.beforeUpdateUsers = users("beforeUpdate", FlowContext.class, PacketView.class);
+        this.onUpdateUsers = users("onUpdate", FlowContext.class, PacketView.class);
+        this.beforeExportUsers = users("beforeExport", FlowContext.class);
+    }
+
+    private int[] users(final String hook, final Class<?>... parameters)
+    {
+        final List<Integer> users = new ArrayList<>();
+        for (int i = 0; i < plugins.length; i++)
+        {
+            try
+            {
+                if (plugins[i].getClass().getMethod(hook, parameters).getDeclaringClass() != ProcessPlugin.class)
+                {
+                    users.add(i);
+                }
+            }
+            catch (final NoSuchMethodException ex)
+            {
+                throw new IllegalStateException("ProcessPlugin has no hook " + hook, ex);
+            }
+        }
+        return users.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static PluginChain none()
@@ -69,7 +102,7 @@ public final class PluginChain
     public int beforeCreate(final PacketView packet)
     {
         int result = 0;
-        for (int i = 0; i < plugins.length; i++)
+        for (final int i : beforeCreateUsers)
         {
             try
             {
@@ -86,7 +119,7 @@ public final class PluginChain
     public int onCreate(final FlowContext flow, final PacketView packet)
     {
         int result = 0;
-        for (int i = 0; i < plugins.length; i++)
+        for (final int i : onCreateUsers)
         {
             try
             {
@@ -103,7 +136,7 @@ public final class PluginChain
     public int beforeUpdate(final FlowContext flow, final PacketView packet)
     {
         int result = 0;
-        for (int i = 0; i < plugins.length; i++)
+        for (final int i : beforeUpdateUsers)
         {
             try
             {
@@ -120,7 +153,7 @@ public final class PluginChain
     public int onUpdate(final FlowContext flow, final PacketView packet)
     {
         int result = 0;
-        for (int i = 0; i < plugins.length; i++)
+        for (final int i : onUpdateUsers)
         {
             try
             {
@@ -136,7 +169,7 @@ public final class PluginChain
 
     public void beforeExport(final FlowContext flow)
     {
-        for (int i = 0; i < plugins.length; i++)
+        for (final int i : beforeExportUsers)
         {
             try
             {
