@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -162,7 +163,11 @@ public final class FileTransport implements MessageTransport
             try
             {
                 drain();
-                channel.force(false);
+                if (Files.isRegularFile(current))
+                {
+                    // fsync has no meaning for /dev/null or a pipe, and fails there (EINVAL).
+                    channel.force(false);
+                }
             }
             finally
             {
