@@ -80,6 +80,14 @@ cpu_busy_percent()
     echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
 }
 
+# cpu_busy_centiseconds: hundredths of CPU seconds all CPUs have been busy since boot (user, nice, system, irq, softirq, steal).
+cpu_busy_centiseconds()
+{
+    local a
+    read -r -a a < <(grep '^cpu ' /proc/stat)
+    echo $(( (a[1] + a[2] + a[3] + a[6] + a[7] + a[8]) * 100 / $(getconf CLK_TCK) ))
+}
+
 # wait_quiet: waits (up to BENCH_QUIET_WAIT seconds) until the machine is at most BENCH_MAX_BUSY % busy;
 # prints the last busy figure so that runs on a loaded machine show in the results.
 wait_quiet()

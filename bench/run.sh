@@ -69,17 +69,19 @@ log "warming the page cache: $cap"
 cat "$cap" >/dev/null
 
 runs="$out_dir/runs.csv"
-echo "tool,rep,wall_s,user_s,sys_s,max_rss_kb,busy_before_pct,exit" >"$runs"
+echo "tool,rep,wall_s,user_s,sys_s,max_rss_kb,busy_before_pct,machine_busy_cs,exit" >"$runs"
 for ((rep = 1; rep <= reps; rep++)); do
     for tool in "${tools[@]}"; do
         busy=$(wait_quiet)
         timing="$log_dir/$tool-$rep.time"
         status=0
         tool_command "$tool"
+        busy_start=$(cpu_busy_centiseconds)
         /usr/bin/time -o "$timing" -f '%e %U %S %M' timeout "$limit" "${cmd[@]}" >"$log_dir/$tool-$rep.out" 2>"$log_dir/$tool-$rep.err" \
             || status=$?
+        busy_cs=$(( $(cpu_busy_centiseconds) - busy_start ))
         read -r wall user sys rss < <(tail -n 1 "$timing")
-        echo "$tool,$rep,$wall,$user,$sys,$rss,$busy,$status" >>"$runs"
+        echo "$tool,$rep,$wall,$user,$sys,$rss,$busy,$busy_cs,$status" >>"$runs"
         log "run $rep/$reps $tool: ${wall} s, ${rss} KB, exit $status (CPU ${busy}% busy before)"
     done
 done
@@ -118,8 +120,10 @@ out.append(f"Capture: `{os.path.basename(cap)}` ({count} packets, {os.path.getsi
            f"{reps} runs per tool, median (min–max); page cache warm.")
 out.append(f"Machine: {os.cpu_count()} CPUs ({cpu_model()}), {platform.system()} {platform.release()}, {java}; "
            f"{time.strftime('%Y-%m-%d %H:%M')}.")
+out.append("Wall s and RSS: median (min–max); others' CPU s: the most CPU time other processes used during one of")
+out.append("the runs (machine busy time minus the tool's own), a measure of the disturbance.")
 out.append("")
-out.append("| tool | wall s | M packets/s | CPU s (user+sys) | peak RSS MB | busy before % | command |")
+out.append("| tool | wall s | M packets/s | CPU s (user+sys) | peak RSS MB | others' CPU s | command |")
 out.append("|---|---|---|---|---|---|---|")
 for tool in tools:
     rs = [r for r in rows if r['tool'] == tool]
@@ -127,12 +131,14 @@ for tool in tools:
     cpus = [float(r['user_s']) + float(r['sys_s']) for r in rs]
     rss = [int(r['max_rss_kb']) / 1024 for r in rs]
     failed = [r for r in rs if r['exit'] != '0']
+    # CPU time the machine was busy during the run beyond the tool's own: other people's work.
+    others = [max(0.0, int(r['machine_busy_cs']) / 100 - c) for r, c in zip(rs, cpus)]
     wall = statistics.median(walls)
     rate = "—" if tool == "weir-start" else f"{count / wall / 1e6:.2f}"
     note = f" ({len(failed)} failed)" if failed else ""
     out.append(f"| {tool}{note} | {wall:.2f} ({min(walls):.2f}–{max(walls):.2f}) | {rate} | "
                f"{statistics.median(cpus):.2f} | {statistics.median(rss):.0f} ({min(rss):.0f}–{max(rss):.0f}) | "
-               f"{max(int(r['busy_before_pct']) for r in rs)} | `{commands.get(tool, '')}` |")
+               f"{max(others):.2f} | `{commands.get(tool, '')}` |")
 text = "\n".join(out) + "\n"
 open(results, 'w').write(text)
 sys.stdout.write(text)
