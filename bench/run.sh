@@ -9,7 +9,7 @@
 #   BENCH_CAPTURE             use this capture instead of generating one
 #   BENCH_REPS [3]            timed runs per tool
 #   BENCH_TIMEOUT [900]       seconds before a run is killed (and marked failed)
-#   BENCH_TOOLS [weir-json weir-csv weir-text weir-start softflowd nfpcapd]
+#   BENCH_TOOLS [weir-json weir-csv weir-text weir-start softflowd nfpcapd]; also: softflowd-ipv4
 #   BENCH_MAX_BUSY [10]       wait before each run until the CPUs are at most this % busy ...
 #   BENCH_QUIET_WAIT [600]    ... but no longer than this many seconds
 #   GENPCAP [../shared/tools/genpcap.py from the repo root]
@@ -50,6 +50,8 @@ tool_command()
         # -c none: no control socket. softflowd 1.1.0 reading a file calls accept() on that socket
         # without polling it first and, with a socket path longer than 12 characters, blocks there forever.
         softflowd) cmd=(softflowd -r "$cap" -m 2000000 -6 -d -p "$out_dir/softflowd.pid" -c none) ;;
+        # Not in the default list: softflowd as often run, IPv4 only (IPv6 packets counted as non-IP).
+        softflowd-ipv4) cmd=(softflowd -r "$cap" -m 2000000 -d -p "$out_dir/softflowd.pid" -c none) ;;
         # nfdump 1.7 takes the flow directory as -w (the man page still says -l; both work).
         nfpcapd)
             rm -rf "$nf_dir" && mkdir -p "$nf_dir"
@@ -114,7 +116,12 @@ def cpu_model():
             return line.split(':', 1)[1].strip()
     return platform.processor()
 
-java = subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]
+java_home = os.environ.get('JAVA_HOME', '')
+java_bin = os.path.join(java_home, 'bin', 'java') if java_home and os.access(os.path.join(java_home, 'bin', 'java'), os.X_OK) else 'java'
+java = subprocess.run([java_bin, '-version'], capture_output=True, text=True).stderr.splitlines()[0]
+for name in ('JAVA_OPTS', 'JAVA_TOOL_OPTIONS'):
+    if os.environ.get(name):
+        java += f"; {name}={os.environ[name]}"
 out = []
 out.append(f"Capture: `{os.path.basename(cap)}` ({count} packets, {os.path.getsize(cap) / 1e9:.2f} GB), "
            f"{reps} runs per tool, median (min–max); page cache warm.")
