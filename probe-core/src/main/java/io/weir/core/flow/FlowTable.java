@@ -15,7 +15,7 @@ package io.weir.core.flow;
  *  32 bytes, forward                                          32 destination MAC
  *  40 bytes, reverse                                          40 interface(2), spare(2), MPLS top entry(4)
  *  48 packets forward(4), reverse(4), unsigned                48 spare
- *  56 first packet second(4), TCP flags fwd(1) rev(1), spare(2)
+ *  56 first packet second(4), TCP flags fwd(1) rev(1), plugins done(2)
  * </pre>
  *
  * "Forward" is the direction of the flow's first packet. Packet counters are 32 bits, as in
@@ -37,6 +37,9 @@ public final class FlowTable
     static final int FIRST_SECOND_OFFSET = 56;
     static final int FORWARD_FLAGS_OFFSET = 60;
     static final int REVERSE_FLAGS_OFFSET = 61;
+    static final int PLUGINS_DONE_OFFSET = 62;
+    /** Plugins whose "done" bit the record holds. */
+    public static final int PLUGINS_DONE_BITS = 16;
 
     static final int FIRST_NS_OFFSET = 0;
     static final int SOURCE_HIGH_OFFSET = 8;
@@ -115,6 +118,7 @@ public final class FlowTable
         hot.putInt(base + FIRST_SECOND_OFFSET, (int)Math.floorDiv(timeNs, NANOS_PER_SECOND));
         hot.putByte(base + FORWARD_FLAGS_OFFSET, (byte)tcpFlags);
         hot.putByte(base + REVERSE_FLAGS_OFFSET, (byte)0);
+        hot.putShort(base + PLUGINS_DONE_OFFSET, (short)0);
         cold.putLong(base + FIRST_NS_OFFSET, timeNs);
         cold.putLong(base + SOURCE_HIGH_OFFSET, sourceHigh);
         cold.putLong(base + DESTINATION_HIGH_OFFSET, destinationHigh);
@@ -166,6 +170,7 @@ public final class FlowTable
         hot.putInt(base + REVERSE_PACKETS_OFFSET, 0);
         hot.putByte(base + FORWARD_FLAGS_OFFSET, (byte)0);
         hot.putByte(base + REVERSE_FLAGS_OFFSET, (byte)0);
+        hot.putShort(base + PLUGINS_DONE_OFFSET, (short)0);
     }
 
     public int ipVersion(final int slot)
@@ -257,6 +262,17 @@ public final class FlowTable
     public int reverseTcpFlags(final int slot)
     {
         return hot.getByte(at(slot) + REVERSE_FLAGS_OFFSET) & 0xFF;
+    }
+
+    /** Bit i set when plugin i needs no more packets of this flow (see ProcessPlugin.DONE). */
+    public int pluginsDone(final int slot)
+    {
+        return hot.getShort(at(slot) + PLUGINS_DONE_OFFSET) & 0xFFFF;
+    }
+
+    public void pluginsDone(final int slot, final int mask)
+    {
+        hot.putShort(at(slot) + PLUGINS_DONE_OFFSET, (short)mask);
     }
 
     public long sourceMac(final int slot)

@@ -25,6 +25,20 @@ public final class FlowContext
         return this;
     }
 
+    /** Bit i set when plugin i (below 16) returned {@link ProcessPlugin#DONE} for this flow. */
+    int doneMask()
+    {
+        return table.pluginsDone(slot);
+    }
+
+    void done(final int plugin)
+    {
+        if (plugin < FlowTable.PLUGINS_DONE_BITS)
+        {
+            table.pluginsDone(slot, table.pluginsDone(slot) | (1 << plugin));
+        }
+    }
+
     /** The flow's cache slot: the same for the flow's whole life, reused by other flows afterwards. */
     public int slot()
     {

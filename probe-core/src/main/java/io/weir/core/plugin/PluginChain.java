@@ -12,7 +12,9 @@ import io.weir.core.field.RecordWriter;
  * A plugin that throws is counted (and its first failure kept for the summary); the packet and
  * the flow go on as if it had returned {@link ProcessPlugin#CONTINUE}. Plugin i owns bit i of a
  * record's plugin mask. Each hook is called only on the plugins that implement it (found once,
- * when the chain is made), so an unused hook costs nothing per packet.
+ * when the chain is made), so an unused hook costs nothing per packet; and the per-packet hooks skip
+ * the plugins that said {@link ProcessPlugin#DONE} for the flow (the first 16 plugins: their bits
+ * sit in the flow record the cache has loaded anyway).
  * Not thread safe: owned by the capture worker.
  */
 public final class PluginChain
@@ -123,7 +125,12 @@ public final class PluginChain
         {
             try
             {
-                result |= plugins[i].onCreate(flow, packet);
+                final int action = plugins[i].onCreate(flow, packet);
+                if ((action & ProcessPlugin.DONE) != 0)
+                {
+                    flow.done(i);
+                }
+                result |= action;
             }
             catch (final RuntimeException ex)
             {
@@ -136,11 +143,21 @@ public final class PluginChain
     public int beforeUpdate(final FlowContext flow, final PacketView packet)
     {
         int result = 0;
+        final int done = flow.doneMask();
         for (final int i : beforeUpdateUsers)
         {
+            if ((done & (1 << i)) != 0)
+            {
+                continue;
+            }
             try
             {
-                result |= plugins[i].beforeUpdate(flow, packet);
+                final int action = plugins[i].beforeUpdate(flow, packet);
+                if ((action & ProcessPlugin.DONE) != 0)
+                {
+                    flow.done(i);
+                }
+                result |= action;
             }
             catch (final RuntimeException ex)
             {
@@ -153,11 +170,21 @@ public final class PluginChain
     public int onUpdate(final FlowContext flow, final PacketView packet)
     {
         int result = 0;
+        final int done = flow.doneMask();
         for (final int i : onUpdateUsers)
         {
+            if ((done & (1 << i)) != 0)
+            {
+                continue;
+            }
             try
             {
-                result |= plugins[i].onUpdate(flow, packet);
+                final int action = plugins[i].onUpdate(flow, packet);
+                if ((action & ProcessPlugin.DONE) != 0)
+                {
+                    flow.done(i);
+                }
+                result |= action;
             }
             catch (final RuntimeException ex)
             {

@@ -22,6 +22,7 @@ import io.weir.core.field.RecordWriter;
  * <li>{@link #onUpdate} — after the packet was counted (post_update); FLUSH ends the flow with it;</li>
  * <li>{@link #beforeExport} — the flow is ending for any reason: finish computed values.</li>
  * </ul>
+ * Adding {@link #DONE} to a result ends the per-packet calls for the rest of the flow.
  * Per-flow state is indexed by the flow's cache slot ({@link FlowContext#slot()}), which stays the
  * same for the flow's whole life; a plugin allocates it up front or lazily and reuses it, never per
  * flow in steady state. A plugin looks at payload only when its gate (port, first bytes) matches,
@@ -35,6 +36,13 @@ public interface ProcessPlugin
     int FLUSH = 1;
     int REINSERT = 2;
     int FLUSH_WITH_REINSERT = FLUSH | REINSERT;
+    /**
+     * With any other result of {@link #onCreate}, {@link #beforeUpdate} or {@link #onUpdate}: this
+     * plugin needs no more packets of this flow, so the cache stops calling beforeUpdate and onUpdate
+     * for it until the slot holds a new flow; beforeExport, hasData and write are still called. A
+     * plugin that is not interested in a flow says so in onCreate and then costs nothing per packet.
+     */
+    int DONE = 4;
 
     /** The name used with -p. */
     String name();

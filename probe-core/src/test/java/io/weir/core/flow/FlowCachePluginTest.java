@@ -165,4 +165,32 @@ class FlowCachePluginTest
         assertEquals(1, chain.failures(0));
         assertTrue(chain.firstFailure(0).getMessage().contains("boom"));
     }
+
+    @Test
+    void aPluginThatIsDoneGetsNoMorePacketsOfTheFlowButStillExports()
+    {
+        plugin.onCreate = () -> ProcessPlugin.DONE;
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 10), 0);
+        put(udp4("10.0.0.1", 53, "10.0.0.2", 1000, 20), 1);
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 30), 2);
+        cache.flushAll(FlowEndReason.FORCED_END);
+        plugin.onCreate = () -> ProcessPlugin.CONTINUE;
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 40), 3);
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 50), 4);
+
+        assertEquals(List.of("create 10 fwd", "export", "create 40 fwd", "beforeUpdate 50", "update 50"), plugin.calls,
+            "no per-packet calls after DONE; a new flow in the slot starts afresh");
+        assertEquals(3, export.ended.get(0).forwardPackets() + export.ended.get(0).reversePackets());
+    }
+
+    @Test
+    void doneFromOnUpdateStopsTheFollowingPackets()
+    {
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 10), 0);
+        plugin.onUpdate = () -> ProcessPlugin.DONE;
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 20), 1);
+        put(udp4("10.0.0.2", 1000, "10.0.0.1", 53, 30), 2);
+
+        assertEquals(List.of("create 10 fwd", "beforeUpdate 20", "update 20"), plugin.calls);
+    }
 }
