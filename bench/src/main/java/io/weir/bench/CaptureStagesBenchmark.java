@@ -29,6 +29,7 @@ import io.weir.core.pipeline.ExporterAgent;
 import io.weir.core.pipeline.Pipeline;
 import io.weir.core.pipeline.RecordSink;
 import io.weir.core.pipeline.StopSignal;
+import io.weir.core.plugin.PluginChain;
 import io.weir.export.text.ByteOutput;
 import io.weir.export.text.JsonSink;
 import org.agrona.DirectBuffer;
@@ -115,7 +116,8 @@ public class CaptureStagesBenchmark
         final StopSignal stop = new StopSignal();
         final CaptureFileSequence source = new CaptureFileSequence(List.of(file), FAIL);
         final ExportQueue queue = new ExportQueue(ExportQueue.DEFAULT_CAPACITY_BYTES);
-        final CaptureWorker worker = new CaptureWorker("worker-0", source, FlowCacheConfig.DEFAULT, queue, stop, 0);
+        final CaptureWorker worker = new CaptureWorker("worker-0", source, FlowCacheConfig.DEFAULT, PluginChain.none(),
+            queue, stop, 0);
         final RecordSink sink = new JsonSink(new ByteOutput(OutputStream.nullOutputStream()), "json to nowhere");
         final ExporterAgent exporter = new ExporterAgent(
             List.of(queue), List.of(worker), List.of(sink), schemas, stop, FAIL::problem);
