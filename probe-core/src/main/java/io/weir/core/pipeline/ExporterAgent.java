@@ -37,7 +37,6 @@ public final class ExporterAgent implements Agent, MessageHandler
     private volatile long publishedRecords;
     private long recordsReceived;
     private long recordsLost;
-    private int closeFailures;
     private boolean readerGone;
     private volatile boolean finished;
 
@@ -162,8 +161,11 @@ public final class ExporterAgent implements Agent, MessageHandler
         }
         catch (final IOException closeFailure)
         {
-            // Closing flushes again into the same broken output; the failure was reported just above.
-            closeFailures++;
+            // Closing flushes again into the same broken output: report only a different failure.
+            if (!isBrokenPipe(closeFailure) && !String.valueOf(closeFailure.getMessage()).equals(ex.getMessage()))
+            {
+                problems.accept("output " + sink.describe() + " could not be closed: " + closeFailure.getMessage());
+            }
         }
         if (sinks.isEmpty())
         {
