@@ -48,7 +48,7 @@ final class WeirCommand implements Callable<Integer>
     List<String> plugins = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
-        description = "output: text | json | csv, with ';file=PATH' (repeatable; default text)")
+        description = "output: text | json | csv | 'ipfix;host=H;port=P', with ';file=PATH' (repeatable; default text)")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "stop after N packets (per live interface)")
